@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Suspense } from "react";
+import { AuthForm } from "@/components/auth-form";
+import { optionalPageUser } from "@/lib/server/auth/page-user";
+
+export const metadata: Metadata = { title: "Log in" };
+
+export default async function Page() {
+  if (await optionalPageUser()) redirect("/projects");
+  return (
+    <div className="rounded-xl border border-border bg-surface p-6 shadow-sm">
+      <h1 className="mb-6 text-xl font-semibold">Log in</h1>
+      <Suspense>
+        <AuthForm mode="login" />
+      </Suspense>
+    </div>
+  );
+}

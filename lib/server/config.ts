@@ -1,0 +1,159 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/** How Atelier runs: see DESIGN.md §1. */
+export type Mode = "embedded" | "self-hosted" | "supabase";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATA_DIR: optionalString,
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+  ),
+  SUPABASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  SUPABASE_ANON_KEY: optionalString,
+  SUPABASE_SERVICE_ROLE_KEY: optionalString,
+  ENCRYPTION_MASTER_KEY: optionalString,
+  APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional(),
+});
+
+export type AppConfig = {
+  mode: Mode;
+  nodeEnv: "development" | "production" | "test";
+  dataDir: string;
+  databaseUrl: string | undefined;
+  supabase: { url: string; anonKey: string; serviceRoleKey: string } | undefined;
+  masterKey: { source: "env" | "file"; path?: string };
+  appUrl: string | undefined;
+  secureCookies: boolean;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+};
+
+/** A configuration that must stop start-up; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${message}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses an environment (process.env by default) into the app's configuration. Pure: touches no file. */
+export function parseConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue?.path[0] ?? "environment"), issue?.message ?? "is invalid");
+  }
+  const e = parsed.data;
+  let mode: Mode = "embedded";
+  let supabase: AppConfig["supabase"];
+  if (e.SUPABASE_URL) {
+    mode = "supabase";
+    for (const name of ["SUPABASE_ANON_KEY", "SUPABASE_SERVICE_ROLE_KEY", "DATABASE_URL"] as const) {
+      if (!e[name]) throw new ConfigError(name, "is required when SUPABASE_URL is set");
+    }
+    supabase = {
+      url: e.SUPABASE_URL,
+      anonKey: e.SUPABASE_ANON_KEY as string,
+      serviceRoleKey: e.SUPABASE_SERVICE_ROLE_KEY as string,
+    };
+  } else if (e.DATABASE_URL) {
+    mode = "self-hosted";
+  } else {
+    for (const name of ["SUPABASE_ANON_KEY", "SUPABASE_SERVICE_ROLE_KEY"] as const) {
+      if (e[name]) throw new ConfigError("SUPABASE_URL", `is required when ${name} is set`);
+    }
+  }
+  if (mode !== "embedded" && !e.ENCRYPTION_MASTER_KEY) {
+    throw new ConfigError("ENCRYPTION_MASTER_KEY", `is required in ${mode} mode (32 bytes, base64 or hex)`);
+  }
+  if (e.ENCRYPTION_MASTER_KEY) decodeMasterKey(e.ENCRYPTION_MASTER_KEY);
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR ?? ".data");
+  return {
+    mode,
+    nodeEnv: e.NODE_ENV,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    supabase,
+    masterKey: e.ENCRYPTION_MASTER_KEY ? { source: "env" } : { source: "file", path: path.join(dataDir, "master.key") },
+    appUrl: e.APP_URL,
+    secureCookies: e.NODE_ENV === "production" && !(e.APP_URL ?? "").startsWith("http://"),
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "warn" : "info"),
+  };
+}
+
+/** 32 bytes given as 64 hex characters or as base64; anything else stops start-up. */
+export function decodeMasterKey(value: string): Buffer {
+  const v = value.trim();
+  let key: Buffer | undefined;
+  if (/^[0-9a-fA-F]{64}$/.test(v)) key = Buffer.from(v, "hex");
+  else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(v)) key = Buffer.from(v, "base64");
+  if (key?.length !== 32) {
+    throw new ConfigError(
+      "ENCRYPTION_MASTER_KEY",
+      "must be exactly 32 bytes, as 64 hex characters or base64 (generate one with `openssl rand -base64 32`)",
+    );
+  }
+  return key;
+}
+
+/** The master key: from the environment, or (embedded mode only) generated once into the data directory. */
+export function loadMasterKey(config: AppConfig, env: Record<string, string | undefined> = process.env): Buffer {
+  if (config.masterKey.source === "env") return decodeMasterKey(env.ENCRYPTION_MASTER_KEY ?? "");
+  const file = config.masterKey.path as string;
+  if (existsSync(file)) return decodeMasterKey(readFileSync(file, "utf8"));
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  writeFileSync(file, `${randomBytes(32).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
+  chmodSync(file, 0o600);
+  console.warn(
+    `[atelier] WARNING: generated a new encryption master key at ${file}. ` +
+      "Back it up: without it, stored API keys cannot be decrypted. Set ENCRYPTION_MASTER_KEY in production.",
+  );
+  return decodeMasterKey(readFileSync(file, "utf8"));
+}
+
+let cached: AppConfig | undefined;
+
+/** The process's configuration, parsed once. Nothing else reads process.env. */
+export function getConfig(): AppConfig {
+  cached ??= parseConfig();
+  return cached;
+}
+
+/** One line for the start-up log. */
+export function describeMode(config: AppConfig): string {
+  switch (config.mode) {
+    case "embedded":
+      return `embedded mode: PGlite at ${path.join(config.dataDir, "db")}, local auth, files in ${path.join(config.dataDir, "storage")}`;
+    case "self-hosted":
+      return `self-hosted mode: PostgreSQL at ${redactUrl(config.databaseUrl as string)}, local auth, files in ${path.join(config.dataDir, "storage")}`;
+    case "supabase":
+      return `supabase mode: ${config.supabase?.url}, Supabase Auth, database ${redactUrl(config.databaseUrl as string)}`;
+  }
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "(unparseable URL)";
+  }
+}
