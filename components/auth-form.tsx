@@ -6,6 +6,7 @@ import { type FormEvent, useState } from "react";
 import { loginSchema } from "@/app/api/auth/login/schema";
 import { signupSchema } from "@/app/api/auth/signup/schema";
 import { ApiError, api } from "@/lib/client/api";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { passwordWeakness } from "@/lib/shared/password-policy";
 import { safeNextPath } from "@/lib/shared/safe-next";
 import { Field } from "./field";
@@ -18,6 +19,7 @@ export function AuthForm({ mode }: { mode: "login" | "signup" }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -51,7 +53,7 @@ export function AuthForm({ mode }: { mode: "login" | "signup" }) {
 
   const isLogin = mode === "login";
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" aria-busy={pending}>
       {formError ? (
         <p role="alert" className="rounded-md border border-danger px-3 py-2 text-sm text-danger">
           {formError}
@@ -70,7 +72,7 @@ export function AuthForm({ mode }: { mode: "login" | "signup" }) {
       />
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || !hydrated}
         className="w-full rounded-md bg-accent px-4 py-2 font-medium text-accent-fg disabled:opacity-60"
       >
         {pending ? (isLogin ? "Logging in…" : "Creating account…") : isLogin ? "Log in" : "Create account"}

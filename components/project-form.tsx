@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { createProjectSchema } from "@/app/api/projects/schema";
 import { ApiError, api } from "@/lib/client/api";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { centsToDollars, dollarsToCents } from "@/lib/shared/money";
 import { Field } from "./field";
 
@@ -15,6 +16,7 @@ export function ProjectForm({ initial }: { initial?: Initial }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -53,7 +55,7 @@ export function ProjectForm({ initial }: { initial?: Initial }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-lg space-y-4" aria-busy={pending}>
+    <form method="post" onSubmit={onSubmit} noValidate className="max-w-lg space-y-4" aria-busy={pending}>
       {formError ? (
         <p role="alert" className="rounded-md border border-danger px-3 py-2 text-sm text-danger">
           {formError}
@@ -80,7 +82,7 @@ export function ProjectForm({ initial }: { initial?: Initial }) {
       <div className="flex gap-3">
         <button
           type="submit"
-          disabled={pending}
+          disabled={pending || !hydrated}
           className="rounded-md bg-accent px-4 py-2 font-medium text-accent-fg disabled:opacity-60"
         >
           {pending ? "Saving…" : initial ? "Save changes" : "Create project"}

@@ -1,5 +1,6 @@
 import "server-only";
 import { createServerClient } from "@supabase/ssr";
+import WebSocket from "ws";
 import { passwordWeakness } from "@/lib/shared/password-policy";
 import type { CookieJar } from "../http/cookies";
 import { AppError } from "../http/errors";
@@ -27,6 +28,8 @@ export function createSupabaseAuth(settings: SupabaseSettings, secureCookies: bo
         },
       },
       auth: { flowType: "pkce", autoRefreshToken: false, detectSessionInUrl: false },
+      // supabase-js builds a realtime client even when unused; Node 20 has no global WebSocket.
+      realtime: { transport: WebSocket as never },
     });
 
   return {

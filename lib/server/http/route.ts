@@ -43,7 +43,9 @@ function assertSameOrigin(req: Request): void {
   const origin = req.headers.get("origin");
   if (!origin) return;
   const appUrl = getConfig().appUrl;
-  const expectedHost = appUrl ? new URL(appUrl).host : (req.headers.get("x-forwarded-host") ?? req.headers.get("host"));
+  const expectedHost = appUrl
+    ? new URL(appUrl).host
+    : (req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? new URL(req.url).host);
   let originHost: string | undefined;
   try {
     originHost = new URL(origin).host;
