@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_PROVIDER_ENV } from "./tests/e2e/e2e-env";
 
 // Debian's Chromium, never a downloaded browser. The flags keep it off the (closed) network.
 export const chromium = {
@@ -40,7 +41,7 @@ const webServer: {
   {
     command: `${next} -p ${embeddedPort}`,
     url: `http://localhost:${embeddedPort}/login`,
-    env: { DATA_DIR: process.env.E2E_DATA_DIR, LOG_LEVEL: "warn" } as Record<string, string>,
+    env: { DATA_DIR: process.env.E2E_DATA_DIR, LOG_LEVEL: "warn", ...E2E_PROVIDER_ENV } as Record<string, string>,
     reuseExistingServer: false,
     timeout: 120_000,
   },
@@ -60,6 +61,7 @@ if (e2eDatabaseUrl) {
       ENCRYPTION_MASTER_KEY: Buffer.alloc(32, 7).toString("base64"),
       DATA_DIR: path.join(process.env.E2E_DATA_DIR, "pg-mode"),
       LOG_LEVEL: "warn",
+      ...E2E_PROVIDER_ENV,
     } as Record<string, string>,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -68,6 +70,7 @@ if (e2eDatabaseUrl) {
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalSetup: "./tests/e2e/global-setup.ts",
   outputDir: "test-results",
   fullyParallel: false,
   workers: 1,

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import postgres from "postgres";
 
+process.env.NEXT_TELEMETRY_DISABLED = "1";
 const results = [];
 const pgUrl = process.env.TEST_DATABASE_URL;
 mkdirSync("test-results", { recursive: true });

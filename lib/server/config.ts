@@ -26,6 +26,11 @@ const envSchema = z.object({
   SUPABASE_ANON_KEY: optionalString,
   SUPABASE_SERVICE_ROLE_KEY: optionalString,
   ENCRYPTION_MASTER_KEY: optionalString,
+  ENCRYPTION_MASTER_KEY_PREVIOUS: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  ANTHROPIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  FAL_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  ALLOW_PRIVATE_BASE_URLS: optionalString.pipe(z.enum(["true", "false"]).optional()),
   APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional(),
 });
@@ -37,6 +42,12 @@ export type AppConfig = {
   databaseUrl: string | undefined;
   supabase: { url: string; anonKey: string; serviceRoleKey: string } | undefined;
   masterKey: { source: "env" | "file"; path?: string };
+  /** Old master keys that still decrypt during a rotation (ENCRYPTION_MASTER_KEY_PREVIOUS, comma-separated). */
+  previousMasterKeys: Buffer[];
+  /** Where each provider's API lives; overridable for gateways and proxies. */
+  providerBaseUrls: { openai?: string; anthropic?: string; fal?: string };
+  /** May user-supplied base URLs point at private or loopback addresses? */
+  allowPrivateBaseUrls: boolean;
   appUrl: string | undefined;
   secureCookies: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
@@ -84,6 +95,10 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     throw new ConfigError("ENCRYPTION_MASTER_KEY", `is required in ${mode} mode (32 bytes, base64 or hex)`);
   }
   if (e.ENCRYPTION_MASTER_KEY) decodeMasterKey(e.ENCRYPTION_MASTER_KEY);
+  const previousMasterKeys = (e.ENCRYPTION_MASTER_KEY_PREVIOUS ?? "")
+    .split(",")
+    .filter((v) => v.trim() !== "")
+    .map((v) => decodeMasterKey(v, "ENCRYPTION_MASTER_KEY_PREVIOUS"));
   const dataDir = path.resolve(/*turbopackIgnore: true*/ e.DATA_DIR ?? ".data");
   return {
     mode,
@@ -92,6 +107,10 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     databaseUrl: e.DATABASE_URL,
     supabase,
     masterKey: e.ENCRYPTION_MASTER_KEY ? { source: "env" } : { source: "file", path: path.join(dataDir, "master.key") },
+    previousMasterKeys,
+    providerBaseUrls: { openai: e.OPENAI_BASE_URL, anthropic: e.ANTHROPIC_BASE_URL, fal: e.FAL_BASE_URL },
+    // A local Ollama is a real use when you run Atelier yourself; on a shared Supabase deployment it is an SSRF risk.
+    allowPrivateBaseUrls: e.ALLOW_PRIVATE_BASE_URLS ? e.ALLOW_PRIVATE_BASE_URLS === "true" : mode !== "supabase",
     appUrl: e.APP_URL,
     secureCookies: e.NODE_ENV === "production" && !(e.APP_URL ?? "").startsWith("http://"),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "warn" : "info"),
@@ -99,18 +118,30 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 }
 
 /** 32 bytes given as 64 hex characters or as base64; anything else stops start-up. */
-export function decodeMasterKey(value: string): Buffer {
+export function decodeMasterKey(value: string, variable = "ENCRYPTION_MASTER_KEY"): Buffer {
   const v = value.trim();
   let key: Buffer | undefined;
   if (/^[0-9a-fA-F]{64}$/.test(v)) key = Buffer.from(v, "hex");
   else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(v)) key = Buffer.from(v, "base64");
   if (key?.length !== 32) {
     throw new ConfigError(
-      "ENCRYPTION_MASTER_KEY",
+      variable,
       "must be exactly 32 bytes, as 64 hex characters or base64 (generate one with `openssl rand -base64 32`)",
     );
   }
   return key;
+}
+
+/** The keyring: the current master key and any previous ones (from the environment, or `master.key.previous`). */
+export function loadKeyring(config: AppConfig): { current: Buffer; previous: Buffer[] } {
+  const previous = [...config.previousMasterKeys];
+  const file = config.masterKey.path;
+  if (file && existsSync(`${file}.previous`)) {
+    for (const line of readFileSync(`${file}.previous`, "utf8").split("\n")) {
+      if (line.trim()) previous.push(decodeMasterKey(line));
+    }
+  }
+  return { current: loadMasterKey(config), previous };
 }
 
 /** The master key: from the environment, or (embedded mode only) generated once into the data directory. */
@@ -134,6 +165,11 @@ let cached: AppConfig | undefined;
 export function getConfig(): AppConfig {
   cached ??= parseConfig();
   return cached;
+}
+
+/** Tests and tools install a configuration of their own (undefined: parse the environment again). */
+export function setConfig(config: AppConfig | undefined): void {
+  cached = config;
 }
 
 /** One line for the start-up log. */

@@ -140,3 +140,53 @@ describe("auth", () => {
     expect(limited.headers.get("retry-after")).toMatch(/^\d+$/);
   });
 });
+
+describe("password change", () => {
+  it("checks the current password, refuses a weak one, and signs out other sessions but not this one", async () => {
+    const { POST: changePassword } = await import("@/app/api/auth/password/route");
+    const address = email();
+    const first = await call(signup, { method: "POST", body: { email: address, password: PASSWORD }, headers: ip() });
+    const here = cookieFrom(first) as string;
+    const other = cookieFrom(
+      await call(login, { method: "POST", body: { email: address, password: PASSWORD }, headers: ip() }),
+    ) as string;
+
+    const wrong = await call(changePassword, {
+      method: "POST",
+      cookie: here,
+      body: { currentPassword: "not it at all", newPassword: "a brand new passphrase" },
+      headers: ip(),
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.json.details.field).toBe("currentPassword");
+    const weak = await call(changePassword, {
+      method: "POST",
+      cookie: here,
+      body: { currentPassword: PASSWORD, newPassword: "short" },
+      headers: ip(),
+    });
+    expect(weak.status).toBe(422);
+
+    const changed = await call(changePassword, {
+      method: "POST",
+      cookie: here,
+      body: { currentPassword: PASSWORD, newPassword: "a brand new passphrase" },
+      headers: ip(),
+    });
+    expect(changed.status).toBe(200);
+    expect((await call(me, { cookie: here })).status).toBe(200);
+    expect((await call(me, { cookie: other })).status).toBe(401);
+    expect(
+      (await call(login, { method: "POST", body: { email: address, password: PASSWORD }, headers: ip() })).status,
+    ).toBe(401);
+    expect(
+      (
+        await call(login, {
+          method: "POST",
+          body: { email: address, password: "a brand new passphrase" },
+          headers: ip(),
+        })
+      ).status,
+    ).toBe(200);
+  });
+});

@@ -42,6 +42,7 @@ const CASES: TableCase[] = [
     update: "key_name = 'hacked'",
   },
   { table: "provider_health", owner: "user_id", row: { provider: "'openai'" }, update: "failure_count = 99" },
+  { table: "provider_settings", owner: "user_id", row: { provider: "'openai'" }, update: "enabled = false" },
   {
     table: "usage_analytics",
     owner: "user_id",

@@ -17,10 +17,11 @@ const SEED_TABLES = [
   "provider_health",
   "usage_analytics",
   "budget_alerts",
+  "provider_settings",
 ];
 
 describe("schema", () => {
-  it("has the seed's eight tables, each with RLS enabled and policies", async () => {
+  it("has the seed's eight tables (and provider_settings), each with RLS enabled and policies", async () => {
     const rows = await database.raw.query<{ relname: string; relrowsecurity: boolean; policies: number }>(
       `select c.relname, c.relrowsecurity,
               (select count(*)::int from pg_policies p where p.schemaname = 'public' and p.tablename = c.relname) as policies

@@ -1,9 +1,15 @@
+import * as apiKeyById from "@/app/api/api-keys/[id]/route";
+import * as apiKeyTest from "@/app/api/api-keys/[id]/test/route";
+import * as apiKeys from "@/app/api/api-keys/route";
 import * as login from "@/app/api/auth/login/route";
 import * as logout from "@/app/api/auth/logout/route";
 import * as me from "@/app/api/auth/me/route";
+import * as password from "@/app/api/auth/password/route";
 import * as signup from "@/app/api/auth/signup/route";
+import * as profile from "@/app/api/profile/route";
 import * as projectById from "@/app/api/projects/[id]/route";
 import * as projects from "@/app/api/projects/route";
+import * as providerSettings from "@/app/api/settings/providers/route";
 
 type Handler = (req: Request, ctx: { params: Promise<unknown> }) => Promise<Response>;
 
@@ -49,4 +55,28 @@ export const ROUTES: RouteCase[] = [
     validBody: { name: "P", description: "D", budgetCents: "100", alertThresholds: [50], archived: false },
   },
   { name: "DELETE /api/projects/[id]", handler: projectById.DELETE, method: "DELETE", params: true },
+  {
+    name: "POST /api/auth/password",
+    handler: password.POST,
+    method: "POST",
+    validBody: { currentPassword: "a sturdy passphrase", newPassword: "another sturdy passphrase" },
+  },
+  { name: "GET /api/profile", handler: profile.GET, method: "GET" },
+  { name: "PUT /api/profile", handler: profile.PUT, method: "PUT", validBody: { name: "Ada" } },
+  { name: "GET /api/api-keys", handler: apiKeys.GET, method: "GET" },
+  {
+    name: "POST /api/api-keys",
+    handler: apiKeys.POST,
+    method: "POST",
+    validBody: { provider: "openai", name: "Main", key: "sk-test-0000000000", storeIfFailing: true },
+  },
+  { name: "DELETE /api/api-keys/[id]", handler: apiKeyById.DELETE, method: "DELETE", params: true },
+  { name: "POST /api/api-keys/[id]/test", handler: apiKeyTest.POST, method: "POST", params: true },
+  { name: "GET /api/settings/providers", handler: providerSettings.GET, method: "GET" },
+  {
+    name: "PUT /api/settings/providers",
+    handler: providerSettings.PUT,
+    method: "PUT",
+    validBody: { providers: [{ provider: "openai", enabled: true, defaultModels: { text: "gpt-4o" } }] },
+  },
 ];

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, gt, lt, ne, sql } from "drizzle-orm";
 import { passwordWeakness } from "@/lib/shared/password-policy";
 import { getConfig } from "../config";
 import type { Db } from "../db/client";
@@ -93,6 +93,31 @@ export function createLocalAuth(): AuthAdapter {
         await db.update(authUsers).set({ lastSignInAt: new Date() }).where(eq(authUsers.id, user.id));
         await startSession(db, user.id, ctx);
         return { id: user.id, email: user.email ?? email };
+      });
+    },
+
+    async changePassword(user, input, ctx) {
+      const rules = loginRules(user.email.toLowerCase(), ctx.ip);
+      await asService(async (db) => {
+        await assertNotThrottled(db, rules, "Too many failed attempts. Wait a few minutes and try again.");
+        const [row] = await db
+          .select({ hash: authUsers.encryptedPassword })
+          .from(authUsers)
+          .where(eq(authUsers.id, user.id));
+        if (!row?.hash || !(await verifyPassword(input.currentPassword, row.hash))) {
+          await recordAttempt(db, rules);
+          throw new AppError("INVALID_CREDENTIALS", "Your current password is wrong.", { field: "currentPassword" });
+        }
+        const weakness = passwordWeakness(input.newPassword, user.email);
+        if (weakness) throw new AppError("WEAK_PASSWORD", weakness, { field: "newPassword" });
+        const encryptedPassword = await hashPassword(input.newPassword);
+        const token = ctx.cookies.get(SESSION_COOKIE) ?? "";
+        await db.transaction(async (tx) => {
+          await tx.update(authUsers).set({ encryptedPassword, updatedAt: new Date() }).where(eq(authUsers.id, user.id));
+          await tx
+            .delete(localSessions)
+            .where(and(eq(localSessions.userId, user.id), ne(localSessions.id, tokenId(token))));
+        });
       });
     },
 

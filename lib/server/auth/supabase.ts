@@ -57,6 +57,18 @@ export function createSupabaseAuth(settings: SupabaseSettings, secureCookies: bo
       return toUser(data.user);
     },
 
+    async changePassword(user, input, ctx) {
+      const weakness = passwordWeakness(input.newPassword, user.email);
+      if (weakness) throw new AppError("WEAK_PASSWORD", weakness, { field: "newPassword" });
+      const client = clientFor(ctx.cookies);
+      const check = await client.auth.signInWithPassword({ email: user.email, password: input.currentPassword });
+      if (check.error) {
+        throw new AppError("INVALID_CREDENTIALS", "Your current password is wrong.", { field: "currentPassword" });
+      }
+      const { error } = await client.auth.updateUser({ password: input.newPassword });
+      if (error) throw mapSupabaseError(error);
+    },
+
     async logOut(ctx) {
       const { error } = await clientFor(ctx.cookies).auth.signOut({ scope: "local" });
       if (error && error.status !== 401 && error.status !== 403) throw mapSupabaseError(error);

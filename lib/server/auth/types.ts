@@ -1,5 +1,6 @@
 import "server-only";
 import type { LoginInput } from "@/app/api/auth/login/schema";
+import type { ChangePasswordInput } from "@/app/api/auth/password/schema";
 import type { SignupInput } from "@/app/api/auth/signup/schema";
 import type { CookieJar } from "../http/cookies";
 
@@ -14,6 +15,8 @@ export interface AuthAdapter {
   signUp(input: SignupInput, ctx: AuthContext): Promise<AuthUser>;
   logIn(input: LoginInput, ctx: AuthContext): Promise<AuthUser>;
   logOut(ctx: AuthContext): Promise<void>;
+  /** Changes the password after checking the current one; other sessions are signed out. */
+  changePassword(user: AuthUser, input: ChangePasswordInput, ctx: AuthContext): Promise<void>;
   /** The signed-in user, or null. Reads cookies; may refresh them through `cookies.set`. */
   currentUser(cookies: CookieJar): Promise<AuthUser | null>;
 }

@@ -15,6 +15,8 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 
+import type { GenerationType, ProviderId } from "@/lib/shared/providers";
+
 // Typed mirror of supabase/migrations (the SQL there is the source of truth; tests check they agree).
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 /** Exact money: numeric read and written as decimal strings, never as floats. */
@@ -120,13 +122,30 @@ export const assets = pgTable("assets", {
 export const userApiKeys = pgTable("user_api_keys", {
   id: uuid("id").primaryKey().defaultRandom(),
   userId: uuid("user_id").notNull(),
-  provider: varchar("provider", { length: 50 }).notNull(),
+  provider: varchar("provider", { length: 50 }).$type<ProviderId>().notNull(),
   keyName: varchar("key_name", { length: 255 }).notNull(),
   encryptedKey: text("encrypted_key").notNull(),
   encryptionIv: text("encryption_iv").notNull(),
   encryptionSalt: text("encryption_salt").notNull(),
   isActive: boolean("is_active").notNull().default(true),
   lastUsedAt: ts("last_used_at"),
+  keyHint: varchar("key_hint", { length: 16 }).notNull().default("…"),
+  status: varchar("status", { length: 20 }).$type<"unknown" | "working" | "failing">().notNull().default("unknown"),
+  statusMessage: text("status_message"),
+  lastCheckedAt: ts("last_checked_at"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const providerSettings = pgTable("provider_settings", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id").notNull(),
+  provider: varchar("provider", { length: 50 }).$type<ProviderId>().notNull(),
+  enabled: boolean("enabled").notNull().default(true),
+  priority: smallint("priority").notNull().default(100),
+  defaultModels: jsonb("default_models").$type<Partial<Record<GenerationType, string>>>().notNull().default({}),
+  baseUrl: text("base_url"),
+  customPrices: jsonb("custom_prices").$type<Record<string, unknown>>().notNull().default({}),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
