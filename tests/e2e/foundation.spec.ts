@@ -90,15 +90,15 @@ test("edit, archive and delete a project with confirmation", async ({ page }) =>
 
 test("a signed-out visitor is returned to where they were going, and never to another site", async ({ page }) => {
   const email = `e2e-${randomUUID()}@example.test`;
-  await page.goto("/settings");
-  await expect(page).toHaveURL(/\/login\?next=%2Fsettings$/);
+  await page.goto("/settings/profile");
+  await expect(page).toHaveURL(/\/login\?next=%2Fsettings%2Fprofile$/);
   await page.getByRole("link", { name: "Create an account" }).click();
   await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
-  await expect(page).toHaveURL(/\/signup\?next=%2Fsettings$/);
+  await expect(page).toHaveURL(/\/signup\?next=%2Fsettings%2Fprofile$/);
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Password").fill("a sturdy passphrase");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page).toHaveURL(/\/settings\/profile$/);
   await page.getByRole("button", { name: "Log out" }).first().click();
   await expect(page).toHaveURL(/\/login/);
 

@@ -1,20 +1,33 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type RecordedRequest = { method: string; path: string; headers: IncomingMessage["headers"]; body: string };
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+  raw: Buffer;
+};
 
-export type LoopbackHandler = (req: RecordedRequest, res: ServerResponse) => void | Promise<void>;
+export type LoopbackHandler = (req: RecordedRequest, res: ServerResponse) => unknown;
 
 /** A loopback HTTP server that records every request; the provider fakes are built on it. Tests only. */
 export async function startLoopback(handler: LoopbackHandler, port = 0) {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => {
-      body += c;
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => {
+      chunks.push(c);
     });
     req.on("end", async () => {
-      const recorded = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body };
+      const raw = Buffer.concat(chunks);
+      const recorded = {
+        method: req.method ?? "GET",
+        path: req.url ?? "/",
+        headers: req.headers,
+        body: raw.toString("utf8"),
+        raw,
+      };
       requests.push(recorded);
       try {
         await handler(recorded, res);
@@ -34,6 +47,37 @@ export async function startLoopback(handler: LoopbackHandler, port = 0) {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** Parses a recorded JSON body (or {}). */
+export function bodyOf(req: RecordedRequest): Record<string, unknown> {
+  try {
+    return JSON.parse(req.body || "{}");
+  } catch {
+    return {};
+  }
+}
+
+/** Fault injection by prompt: "[[status:503]]" answers that status, "[[hang]]" never answers, "[[cut]]" drops mid-stream. */
+export function faultIn(text: string): { status?: number; hang?: boolean; cut?: boolean; refuse?: boolean } {
+  const status = /\[\[status:(\d{3})\]\]/.exec(text)?.[1];
+  return {
+    status: status ? Number(status) : undefined,
+    hang: text.includes("[[hang]]"),
+    cut: text.includes("[[cut]]"),
+    refuse: text.includes("[[refuse]]"),
+  };
+}
+
+export function sse(res: ServerResponse) {
+  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+  return {
+    send: (data: unknown, event?: string) =>
+      res.write(
+        `${event ? `event: ${event}\n` : ""}data: ${typeof data === "string" ? data : JSON.stringify(data)}\n\n`,
+      ),
+    end: () => res.end(),
   };
 }
 
