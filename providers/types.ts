@@ -1,5 +1,5 @@
 import "server-only";
-import type { TextUsage } from "@/lib/server/costs/types";
+import type { Cost, CostRequest, TextUsage } from "@/lib/server/costs/types";
 import type { ProviderId } from "@/lib/shared/providers";
 
 /** What every adapter factory takes: the user's key, where the API lives, and the fetch to reach it with. */
@@ -9,6 +9,8 @@ export type ProviderOptions = {
   fetch?: typeof fetch;
   /** Per-request timeout; a provider that hangs longer fails with `timeout`. */
   timeoutMs?: number;
+  /** OpenAI-compatible endpoints: the user's prices per model (zero when unset). */
+  customPrices?: Record<string, { inputPerMillion?: string; outputPerMillion?: string }>;
 };
 
 export type HealthCheckResult = { latencyMs: number; models: string[] };
@@ -96,4 +98,6 @@ export interface ProviderAdapter {
   getVideoStatus(job: VideoJob): Promise<VideoStatus>;
   getVideoResult(job: VideoJob): Promise<VideoResult>;
   cancelVideo(job: VideoJob): Promise<void>;
+  /** Cost before a call, from the model catalog (user-set prices for OpenAI-compatible models). */
+  estimateCost(model: string, request: CostRequest): Cost;
 }

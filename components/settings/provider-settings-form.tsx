@@ -5,6 +5,7 @@ import { useState } from "react";
 import { ApiError, api } from "@/lib/client/api";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import type { ProviderSetting } from "@/lib/server/provider-settings/get-provider-settings";
+import { modelsFor } from "@/lib/shared/catalog";
 import type { GenerationType } from "@/lib/shared/providers";
 import { StatusBadge } from "../status-badge";
 
@@ -119,11 +120,19 @@ export function ProviderSettingsForm({ initial }: { initial: ProviderSetting[] }
                   </label>
                   <input
                     id={`model-${p.provider}-${type}`}
+                    list={`models-${p.provider}-${type}`}
                     value={p.defaultModels[type] ?? ""}
                     onChange={(e) => update(index, { defaultModels: { ...p.defaultModels, [type]: e.target.value } })}
-                    placeholder="Provider's default"
+                    placeholder={p.provider === "openai-compatible" ? "e.g. llama3.2" : "Provider's default"}
                     className="mt-1 block w-full rounded-md border border-border bg-surface px-3 py-2"
                   />
+                  <datalist id={`models-${p.provider}-${type}`}>
+                    {modelsFor(p.provider, type).map((m) => (
+                      <option key={m.id} value={m.id}>
+                        {m.label}
+                      </option>
+                    ))}
+                  </datalist>
                 </div>
               ))}
             </div>

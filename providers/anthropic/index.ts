@@ -1,6 +1,7 @@
 import "server-only";
 import Anthropic from "@anthropic-ai/sdk";
-import { normalizeProviderError } from "../errors";
+import { normalizeProviderError, ProviderError } from "../errors";
+import { estimateWith } from "../estimate";
 import type { ProviderAdapter, ProviderOptions, TextEvent, TextRequest } from "../types";
 import { unsupported } from "../unsupported";
 
@@ -65,11 +66,15 @@ export function createAnthropic(options: ProviderOptions): ProviderAdapter {
     } catch (error) {
       throw fail(error);
     }
+    if (finishReason === "refusal") {
+      throw new ProviderError("content_rejected", "anthropic", "Anthropic declined to answer this prompt.");
+    }
     yield { type: "done", text, usage: sawUsage ? usage : null, providerRequestId: requestId, finishReason };
   }
 
   return {
     id: "anthropic",
+    estimateCost: estimateWith("anthropic"),
     async healthCheck() {
       const started = performance.now();
       try {

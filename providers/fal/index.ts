@@ -1,6 +1,7 @@
 import "server-only";
 import { createFalClient, type FalClient } from "@fal-ai/client";
 import { normalizeProviderError, ProviderError } from "../errors";
+import { estimateWith } from "../estimate";
 import type {
   AudioRequest,
   ImageRequest,
@@ -127,6 +128,7 @@ export function createFal(options: ProviderOptions & { pollIntervalMs?: number }
 
   return {
     id: "fal",
+    estimateCost: estimateWith("fal"),
 
     async healthCheck() {
       const started = performance.now();

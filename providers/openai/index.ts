@@ -1,6 +1,7 @@
 import "server-only";
 import OpenAI from "openai";
 import { normalizeProviderError, ProviderError } from "../errors";
+import { estimateWith } from "../estimate";
 import type {
   AudioRequest,
   ImageRequest,
@@ -93,6 +94,7 @@ export function createOpenAI(options: ProviderOptions, id: "openai" | "openai-co
 
   return {
     id,
+    estimateCost: estimateWith(id, options.customPrices),
 
     async healthCheck() {
       const started = performance.now();

@@ -48,7 +48,7 @@ describe("provider settings", () => {
           {
             provider: "fal",
             enabled: true,
-            defaultModels: { video: "fal-ai/kling-video/v2.1/standard/text-to-video" },
+            defaultModels: { video: "fal-ai/kling-video/v2.1/master/text-to-video" },
           },
         ],
       },
@@ -81,6 +81,8 @@ describe("provider settings", () => {
     [{ providers: [{ provider: "openai-compatible", enabled: true, baseUrl: "file:///etc/passwd" }] }, 422],
     [{ providers: [{ provider: "mystery", enabled: true }] }, 422],
     [{ providers: [] }, 422],
+    [{ providers: [{ provider: "openai", enabled: true, defaultModels: { text: "gpt-99-ultra" } }] }, 422],
+    [{ providers: [{ provider: "openai", enabled: true, defaultModels: { text: "dall-e-3" } }] }, 422],
   ])("refuses %j and changes nothing", async (body, status) => {
     const before = JSON.stringify(
       await database.raw.query("select * from public.provider_settings where user_id = $1 order by provider", [userId]),

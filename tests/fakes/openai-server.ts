@@ -89,6 +89,7 @@ export async function startOpenAIFake(options: OpenAIFakeOptions) {
       stream.send({ ...base, choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }] });
       for (const [i, piece] of pieces.entries()) {
         if (fault.cut && i === 2) {
+          await sleep(50); // let the first pieces reach the client, then drop the connection
           res.socket?.destroy();
           return;
         }

@@ -6,6 +6,7 @@ import * as logout from "@/app/api/auth/logout/route";
 import * as me from "@/app/api/auth/me/route";
 import * as password from "@/app/api/auth/password/route";
 import * as signup from "@/app/api/auth/signup/route";
+import * as models from "@/app/api/models/route";
 import * as profile from "@/app/api/profile/route";
 import * as projectById from "@/app/api/projects/[id]/route";
 import * as projects from "@/app/api/projects/route";
@@ -73,6 +74,7 @@ export const ROUTES: RouteCase[] = [
   { name: "DELETE /api/api-keys/[id]", handler: apiKeyById.DELETE, method: "DELETE", params: true },
   { name: "POST /api/api-keys/[id]/test", handler: apiKeyTest.POST, method: "POST", params: true },
   { name: "GET /api/settings/providers", handler: providerSettings.GET, method: "GET" },
+  { name: "GET /api/models", handler: models.GET, method: "GET", query: true },
   {
     name: "PUT /api/settings/providers",
     handler: providerSettings.PUT,

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { UpdateProviderSettingsInput } from "@/app/api/settings/providers/schema";
+import { findModel } from "@/lib/shared/catalog";
 import { PROVIDERS } from "@/lib/shared/providers";
 import { getConfig } from "../config";
 import type { Executor } from "../db/client";
@@ -12,10 +13,17 @@ import { getProviderSettings } from "./get-provider-settings";
 /** Checks what zod cannot: models only for types the provider generates, and base URLs through the SSRF guard. */
 export async function validateProviderSettings(input: UpdateProviderSettingsInput): Promise<void> {
   for (const [i, p] of input.providers.entries()) {
-    for (const type of Object.keys(p.defaultModels)) {
+    for (const [type, modelId] of Object.entries(p.defaultModels)) {
       if (!PROVIDERS[p.provider].types.includes(type as never)) {
         throw new AppError("VALIDATION_ERROR", `${PROVIDERS[p.provider].label} does not generate ${type}.`, {
           issues: [{ path: `providers.${i}.defaultModels.${type}`, message: "Not a type this provider generates." }],
+        });
+      }
+      // Any model id goes for a user's own endpoint; the built-in providers' models come from the catalog.
+      const model = findModel(p.provider, modelId ?? "");
+      if (p.provider !== "openai-compatible" && model?.type !== type) {
+        throw new AppError("VALIDATION_ERROR", `${modelId} is not a ${PROVIDERS[p.provider].label} ${type} model.`, {
+          issues: [{ path: `providers.${i}.defaultModels.${type}`, message: "Choose a model from the list." }],
         });
       }
     }
