@@ -79,7 +79,7 @@ export function ProviderSettingsForm({ initial }: { initial: ProviderSetting[] }
               <div className="flex gap-1">
                 <button
                   type="button"
-                  className="rounded-md border border-border px-2 py-1 text-sm disabled:opacity-40"
+                  className="h-9 w-9 rounded-md border border-border text-sm disabled:opacity-40"
                   disabled={index === 0}
                   onClick={() => move(index, -1)}
                   aria-label={`Move ${p.label} up`}
@@ -88,7 +88,7 @@ export function ProviderSettingsForm({ initial }: { initial: ProviderSetting[] }
                 </button>
                 <button
                   type="button"
-                  className="rounded-md border border-border px-2 py-1 text-sm disabled:opacity-40"
+                  className="h-9 w-9 rounded-md border border-border text-sm disabled:opacity-40"
                   disabled={index === items.length - 1}
                   onClick={() => move(index, 1)}
                   aria-label={`Move ${p.label} down`}

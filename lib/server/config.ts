@@ -31,6 +31,10 @@ const envSchema = z.object({
   ANTHROPIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   FAL_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   ALLOW_PRIVATE_BASE_URLS: optionalString.pipe(z.enum(["true", "false"]).optional()),
+  RATE_LIMIT_PER_MINUTE: optionalString.pipe(z.string().regex(/^\d+$/, "must be a whole number").optional()),
+  PROVIDER_TIMEOUT_MS: optionalString.pipe(
+    z.string().regex(/^\d+$/, "must be a whole number of milliseconds").optional(),
+  ),
   APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional(),
 });
@@ -48,6 +52,10 @@ export type AppConfig = {
   providerBaseUrls: { openai?: string; anthropic?: string; fal?: string };
   /** May user-supplied base URLs point at private or loopback addresses? */
   allowPrivateBaseUrls: boolean;
+  /** Requests per minute per user and provider. */
+  rateLimitPerMinute: number;
+  /** Overrides every provider call's timeout (otherwise per generation type). */
+  providerTimeoutMs: number | undefined;
   appUrl: string | undefined;
   secureCookies: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
@@ -111,6 +119,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     providerBaseUrls: { openai: e.OPENAI_BASE_URL, anthropic: e.ANTHROPIC_BASE_URL, fal: e.FAL_BASE_URL },
     // A local Ollama is a real use when you run Atelier yourself; on a shared Supabase deployment it is an SSRF risk.
     allowPrivateBaseUrls: e.ALLOW_PRIVATE_BASE_URLS ? e.ALLOW_PRIVATE_BASE_URLS === "true" : mode !== "supabase",
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ? Math.max(1, Number(e.RATE_LIMIT_PER_MINUTE)) : 60,
+    providerTimeoutMs: e.PROVIDER_TIMEOUT_MS ? Math.max(100, Number(e.PROVIDER_TIMEOUT_MS)) : undefined,
     appUrl: e.APP_URL,
     secureCookies: e.NODE_ENV === "production" && !(e.APP_URL ?? "").startsWith("http://"),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "warn" : "info"),

@@ -29,6 +29,10 @@ export function add(a: Decimal, b: Decimal): Decimal {
   return { units: x + y, scale };
 }
 
+export function sub(a: Decimal, b: Decimal): Decimal {
+  return add(a, { units: -b.units, scale: b.scale });
+}
+
 export function sum(values: Decimal[]): Decimal {
   return values.reduce(add, dec(0));
 }

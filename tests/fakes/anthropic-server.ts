@@ -15,7 +15,9 @@ export async function startAnthropicFake(options: AnthropicFakeOptions) {
   const valid = new Set(options.validKeys);
   const reply = options.reply ?? "Ink-dark tide, the lighthouse counts its slow breaths.";
   const usage = options.usage ?? { input: 21, output: 12 };
-  return startLoopback(async (req, res) => {
+  // Faults queued by tests: the next requests (other than listing models) answer these statuses.
+  const queued: number[] = [];
+  const server = await startLoopback(async (req, res) => {
     if (!req.headers["anthropic-version"]) {
       return json(res, 400, {
         type: "error",
@@ -28,6 +30,9 @@ export async function startAnthropicFake(options: AnthropicFakeOptions) {
       return json(res, 401, { type: "error", error: { type: "authentication_error", message: "invalid x-api-key" } });
     }
     const path = req.path.split("?")[0];
+    const queuedStatus = path !== "/v1/models" ? queued.shift() : undefined;
+    if (queuedStatus)
+      return json(res, queuedStatus, { type: "error", error: { type: "api_error", message: "Injected failure" } });
     if (req.method === "GET" && path === "/v1/models") {
       const data = ["claude-sonnet-4-5", "claude-haiku-4-5"].map((id) => ({
         type: "model",
@@ -123,4 +128,11 @@ export async function startAnthropicFake(options: AnthropicFakeOptions) {
     }
     json(res, 404, { type: "error", error: { type: "not_found_error", message: `Unknown route ${req.path}` } });
   }, options.port);
+  return {
+    ...server,
+    /** The next `count` calls (model listing aside) answer `status`. */
+    failNext: (status: number, count = 1) => {
+      for (let i = 0; i < count; i++) queued.push(status);
+    },
+  };
 }

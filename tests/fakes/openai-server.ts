@@ -20,7 +20,9 @@ export async function startOpenAIFake(options: OpenAIFakeOptions) {
   const videos = new Map<string, { model: string; polls: number; seconds: string; size: string; deleted: boolean }>();
   let nextVideo = 1;
 
-  return startLoopback(async (req, res) => {
+  // Faults queued by tests: the next requests (other than listing models) answer these statuses.
+  const queued: number[] = [];
+  const server = await startLoopback(async (req, res) => {
     const key = (req.headers.authorization ?? "").replace(/^Bearer /, "");
     if (!valid.has(key)) {
       // OpenAI echoes part of a wrong key in its message; Atelier must not pass that on.
@@ -34,6 +36,8 @@ export async function startOpenAIFake(options: OpenAIFakeOptions) {
       });
     }
     const path = req.path.split("?")[0] ?? "";
+    const queuedStatus = path !== "/v1/models" ? queued.shift() : undefined;
+    if (queuedStatus) return json(res, queuedStatus, { error: { message: "Injected failure", type: "server_error" } });
     const body = req.headers["content-type"]?.startsWith("application/json") ? bodyOf(req) : {};
     const prompt = JSON.stringify(body.messages ?? body.prompt ?? body.input ?? req.body);
     const fault = faultIn(prompt);
@@ -228,4 +232,11 @@ export async function startOpenAIFake(options: OpenAIFakeOptions) {
 
     json(res, 404, { error: { message: `Unknown route ${req.method} ${req.path}`, type: "invalid_request_error" } });
   }, options.port);
+  return {
+    ...server,
+    /** The next `count` calls (model listing aside) answer `status`. */
+    failNext: (status: number, count = 1) => {
+      for (let i = 0; i < count; i++) queued.push(status);
+    },
+  };
 }

@@ -2,6 +2,8 @@ import * as apiKeyById from "@/app/api/api-keys/[id]/route";
 import * as apiKeyTest from "@/app/api/api-keys/[id]/test/route";
 import * as apiKeys from "@/app/api/api-keys/route";
 import * as login from "@/app/api/auth/login/route";
+import * as generateEstimate from "@/app/api/generate/estimate/route";
+import * as generate from "@/app/api/generate/route";
 import * as logout from "@/app/api/auth/logout/route";
 import * as me from "@/app/api/auth/me/route";
 import * as password from "@/app/api/auth/password/route";
@@ -75,6 +77,18 @@ export const ROUTES: RouteCase[] = [
   { name: "POST /api/api-keys/[id]/test", handler: apiKeyTest.POST, method: "POST", params: true },
   { name: "GET /api/settings/providers", handler: providerSettings.GET, method: "GET" },
   { name: "GET /api/models", handler: models.GET, method: "GET", query: true },
+  {
+    name: "POST /api/generate",
+    handler: generate.POST,
+    method: "POST",
+    validBody: { type: "audio", projectId: "00000000-0000-4000-8000-000000000000", prompt: "Hello" },
+  },
+  {
+    name: "POST /api/generate/estimate",
+    handler: generateEstimate.POST,
+    method: "POST",
+    validBody: { type: "audio", projectId: "00000000-0000-4000-8000-000000000000", prompt: "Hello" },
+  },
   {
     name: "PUT /api/settings/providers",
     handler: providerSettings.PUT,

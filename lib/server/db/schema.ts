@@ -94,7 +94,27 @@ export const generations = pgTable("generations", {
   durationMs: integer("duration_ms"),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
+  estimatedCostCents: cents("estimated_cost_cents"),
+  reservedCents: cents("reserved_cents").notNull().default("0"),
+  attempts: jsonb("attempts").$type<GenerationAttempt[]>().notNull().default([]),
+  costIssues: jsonb("cost_issues").$type<unknown[]>().notNull().default([]),
+  providerJobId: text("provider_job_id"),
+  webhookTokenHash: text("webhook_token_hash"),
+  progress: smallint("progress"),
+  queuePosition: integer("queue_position"),
+  deadlineAt: ts("deadline_at"),
 });
+
+/** One provider tried for a generation: why it was passed over, or how it answered. */
+export type GenerationAttempt = {
+  provider: string;
+  model: string;
+  outcome: "succeeded" | "failed" | "skipped";
+  reason?: string;
+  message?: string;
+  durationMs?: number;
+  at: string;
+};
 
 export const assets = pgTable("assets", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -117,6 +137,15 @@ export const assets = pgTable("assets", {
   archivedAt: ts("archived_at"),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
+  storagePath: text("storage_path"),
+  thumbnailPath: text("thumbnail_path"),
+});
+
+export const rateLimitWindows = pgTable("rate_limit_windows", {
+  userId: uuid("user_id").notNull(),
+  provider: varchar("provider", { length: 50 }).notNull(),
+  windowStart: ts("window_start").notNull(),
+  requestCount: integer("request_count").notNull().default(0),
 });
 
 export const userApiKeys = pgTable("user_api_keys", {
@@ -193,6 +222,8 @@ export const budgetAlerts = pgTable("budget_alerts", {
   acknowledgedAt: ts("acknowledged_at"),
   metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
   createdAt: ts("created_at").notNull().defaultNow(),
+  thresholdPercent: smallint("threshold_percent"),
+  budgetCents: cents("budget_cents"),
 });
 
 export type ProjectRow = typeof projects.$inferSelect;

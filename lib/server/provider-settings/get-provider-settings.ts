@@ -32,6 +32,10 @@ export async function getProviderSettings(db: Executor, { userId }: { userId: st
       priority: row?.priority ?? DEFAULT_PRIORITY.indexOf(provider) * 10,
       defaultModels: row?.defaultModels ?? {},
       baseUrl: row?.baseUrl ?? null,
+      customPrices: (row?.customPrices ?? {}) as Record<
+        string,
+        { inputPerMillion?: string; outputPerMillion?: string }
+      >,
       keyStatus: best?.status ?? ("none" as const),
     };
   });
