@@ -1,18 +1,30 @@
+import * as analyticsCost from "@/app/api/analytics/cost/route";
+import * as analyticsProvider from "@/app/api/analytics/provider/route";
+import * as analyticsUsage from "@/app/api/analytics/usage/route";
 import * as apiKeyById from "@/app/api/api-keys/[id]/route";
 import * as apiKeyTest from "@/app/api/api-keys/[id]/test/route";
 import * as apiKeys from "@/app/api/api-keys/route";
+import * as assetFile from "@/app/api/assets/[id]/file/route";
+import * as assetById from "@/app/api/assets/[id]/route";
+import * as assetsList from "@/app/api/assets/route";
 import * as login from "@/app/api/auth/login/route";
-import * as generateEstimate from "@/app/api/generate/estimate/route";
-import * as generate from "@/app/api/generate/route";
 import * as logout from "@/app/api/auth/logout/route";
 import * as me from "@/app/api/auth/me/route";
 import * as password from "@/app/api/auth/password/route";
 import * as signup from "@/app/api/auth/signup/route";
+import * as alertAck from "@/app/api/budget-alerts/[id]/acknowledge/route";
+import * as alerts from "@/app/api/budget-alerts/route";
+import * as generateEstimate from "@/app/api/generate/estimate/route";
+import * as generate from "@/app/api/generate/route";
+import * as generationCancel from "@/app/api/generations/[id]/cancel/route";
+import * as generationById from "@/app/api/generations/[id]/route";
+import * as generationsList from "@/app/api/generations/route";
 import * as models from "@/app/api/models/route";
 import * as profile from "@/app/api/profile/route";
 import * as projectById from "@/app/api/projects/[id]/route";
 import * as projects from "@/app/api/projects/route";
 import * as providerSettings from "@/app/api/settings/providers/route";
+import * as falWebhook from "@/app/api/webhooks/fal/[id]/route";
 
 type Handler = (req: Request, ctx: { params: Promise<unknown> }) => Promise<Response>;
 
@@ -24,6 +36,10 @@ export type RouteCase = {
   validBody?: Record<string, unknown>;
   params?: boolean;
   query?: boolean;
+  /** a query string the route needs to get as far as reading its body */
+  validQuery?: string;
+  /** accepts extra fields (a provider's webhook may grow), so a well-formed but unknown call is a 404 */
+  lenientBody?: boolean;
 };
 
 /** Every API route handler, for table-driven tests (bad input, cross-site, fuzz). */
@@ -82,6 +98,34 @@ export const ROUTES: RouteCase[] = [
     handler: generate.POST,
     method: "POST",
     validBody: { type: "audio", projectId: "00000000-0000-4000-8000-000000000000", prompt: "Hello" },
+  },
+  { name: "GET /api/generations", handler: generationsList.GET, method: "GET", query: true },
+  { name: "GET /api/generations/[id]", handler: generationById.GET, method: "GET", params: true },
+  { name: "POST /api/generations/[id]/cancel", handler: generationCancel.POST, method: "POST", params: true },
+  { name: "GET /api/assets", handler: assetsList.GET, method: "GET", query: true },
+  { name: "GET /api/assets/[id]", handler: assetById.GET, method: "GET", params: true },
+  {
+    name: "PUT /api/assets/[id]",
+    handler: assetById.PUT,
+    method: "PUT",
+    params: true,
+    validBody: { name: "N", description: "D", tags: ["a"], favorite: true, archived: false },
+  },
+  { name: "DELETE /api/assets/[id]", handler: assetById.DELETE, method: "DELETE", params: true },
+  { name: "GET /api/assets/[id]/file", handler: assetFile.GET, method: "GET", params: true, query: true },
+  { name: "GET /api/budget-alerts", handler: alerts.GET, method: "GET", query: true },
+  { name: "POST /api/budget-alerts/[id]/acknowledge", handler: alertAck.POST, method: "POST", params: true },
+  { name: "GET /api/analytics/usage", handler: analyticsUsage.GET, method: "GET", query: true },
+  { name: "GET /api/analytics/cost", handler: analyticsCost.GET, method: "GET", query: true },
+  { name: "GET /api/analytics/provider", handler: analyticsProvider.GET, method: "GET", query: true },
+  {
+    name: "POST /api/webhooks/fal/[id]",
+    handler: falWebhook.POST,
+    method: "POST",
+    params: true,
+    validQuery: "?token=abcdefghijklmnopqrstuvwxyz",
+    lenientBody: true,
+    validBody: { request_id: "r", status: "OK" },
   },
   {
     name: "POST /api/generate/estimate",

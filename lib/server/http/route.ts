@@ -122,7 +122,7 @@ function build<B extends Schema | undefined, Q extends Schema | undefined, P ext
     }
     cookies.applyTo(response.headers);
     response.headers.set("X-Request-Id", requestId);
-    response.headers.set("Cache-Control", "no-store");
+    if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
     return response;
   };
 }
