@@ -97,6 +97,15 @@ export function ProviderSettingsForm({ initial }: { initial: ProviderSetting[] }
                 </button>
               </div>
             </div>
+            {p.health ? (
+              <p className="mt-2 text-xs text-muted" data-testid="provider-health">
+                Health: {p.health.status === "down" ? "failing — skipped for now" : p.health.status}
+                {p.health.failureCount > 0
+                  ? ` · ${p.health.failureCount} recent failure${p.health.failureCount === 1 ? "" : "s"}`
+                  : ""}
+                {p.health.avgResponseTimeMs != null ? ` · avg ${p.health.avgResponseTimeMs} ms` : ""}
+              </p>
+            ) : null}
             <div className="mt-3 grid gap-3 sm:grid-cols-2">
               {p.provider === "openai-compatible" ? (
                 <div className="sm:col-span-2">

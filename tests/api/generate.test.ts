@@ -224,6 +224,9 @@ describe("the router", () => {
     expect(fakes.openai.requests.length).toBe(openaiCalls);
     const health = await row("public.provider_health", "user_id = $1 and provider = 'openai'", [u.id]);
     expect(health).toMatchObject({ status: "down", failure_count: 3 });
+    const { GET: settings } = await import("@/app/api/settings/providers/route");
+    const visible = (await call(settings, { cookie: u.cookie })).json.data.find((p: any) => p.provider === "openai");
+    expect(visible.health).toMatchObject({ status: "down", failureCount: 3 });
   });
 
   it("refuses a generation over budget with 402, reserving nothing and calling no one", async () => {

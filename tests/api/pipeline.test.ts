@@ -109,6 +109,25 @@ describe("video: durable jobs", () => {
     }
   });
 
+  it("a job stuck past its model's limit is failed and its reservation released", async () => {
+    const u = await userWithKeys(database, ["fal"], { budgetCents: "500" });
+    const started = await gen(u.cookie, {
+      type: "video",
+      projectId: u.projectId,
+      prompt: "stuck forever",
+      provider: "fal",
+      model: "fal-ai/kling-video/v2.1/master/text-to-video",
+      seconds: 5,
+    });
+    await database.raw.query("update public.generations set deadline_at = now() - interval '1 minute' where id = $1", [
+      started.json.data.id,
+    ]);
+    const g = (await poll(u.cookie, started.json.data.id)).json.data;
+    expect(g).toMatchObject({ status: "failed", costCents: "0" });
+    expect(g.errorMessage).toMatch(/in time/);
+    expect(await project(u.projectId)).toEqual({ spent: "0", reserved: "0" });
+  });
+
   it("shows the queue position while queued", async () => {
     const u = await userWithKeys(database, ["fal"]);
     const started = await gen(u.cookie, {
@@ -219,6 +238,16 @@ describe("assets", () => {
       path: `/api/assets?type=image&projectId=${u.projectId}`,
     });
     expect(images.json.data.items.map((a: any) => a.id)).toEqual([imageId]);
+    const first = await call(listAssets, { cookie: u.cookie, path: `/api/assets?projectId=${u.projectId}&limit=1` });
+    expect(first.json.data.items).toHaveLength(1);
+    const second = await call(listAssets, {
+      cookie: u.cookie,
+      path: `/api/assets?projectId=${u.projectId}&limit=1&cursor=${first.json.data.nextCursor}`,
+    });
+    expect(second.json.data.items).toHaveLength(1);
+    expect(second.json.data.items[0].id).not.toBe(first.json.data.items[0].id);
+    expect(second.json.data.nextCursor).toBeNull();
+    expect((await call(listAssets, { cookie: u.cookie, path: "/api/assets?cursor=garbage" })).status).toBe(422);
     const search = await call(listAssets, { cookie: u.cookie, path: "/api/assets?q=LIGHTHOUSE" });
     expect(search.json.data.items.map((a: any) => a.id)).toEqual([imageId]);
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { DEFAULT_PRIORITY, PROVIDER_IDS, PROVIDERS, type ProviderId } from "@/lib/shared/providers";
 import type { Executor } from "../db/client";
-import { providerSettings, userApiKeys } from "../db/schema";
+import { providerHealth, providerSettings, userApiKeys } from "../db/schema";
 
 export async function getProviderSettingRow(db: Executor, userId: string, provider: ProviderId) {
   const [row] = await db
@@ -21,8 +21,10 @@ export async function getProviderSettings(db: Executor, { userId }: { userId: st
     .select({ provider: userApiKeys.provider, status: userApiKeys.status })
     .from(userApiKeys)
     .where(eq(userApiKeys.userId, userId));
+  const health = await db.select().from(providerHealth).where(eq(providerHealth.userId, userId));
   const settings = PROVIDER_IDS.map((provider) => {
     const row = rows.find((r) => r.provider === provider);
+    const h = health.find((r) => r.provider === provider);
     const best = keys.filter((k) => k.provider === provider).sort((a, b) => KEY_RANK[b.status] - KEY_RANK[a.status])[0];
     return {
       provider,
@@ -37,6 +39,15 @@ export async function getProviderSettings(db: Executor, { userId }: { userId: st
         { inputPerMillion?: string; outputPerMillion?: string }
       >,
       keyStatus: best?.status ?? ("none" as const),
+      health: h
+        ? {
+            status: h.status,
+            failureCount: h.failureCount,
+            avgResponseTimeMs: h.avgResponseTimeMs == null ? null : Math.round(Number(h.avgResponseTimeMs)),
+            lastFailureAt: h.lastFailureAt?.toISOString() ?? null,
+            message: h.errorMessage,
+          }
+        : null,
     };
   });
   return settings.sort((a, b) => a.priority - b.priority);
