@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const ITEMS = [
   { href: "/projects", label: "Projects", icon: "M3 7h18M3 12h18M3 17h12" },
   { href: "/generate", label: "Generate", icon: "M12 3v18M3 12h18" },
+  { href: "/assets", label: "Library", icon: "M4 4h7v7H4zM13 4h7v7h-7zM4 13h7v7H4zM13 13h7v7h-7z" },
   { href: "/analytics", label: "Analytics", icon: "M4 20V10M10 20V4M16 20v-7M22 20H2" },
   { href: "/settings", label: "Settings", icon: "M12 8a4 4 0 1 0 0 8 4 4 0 0 0 0-8z" },
 ];
@@ -20,7 +21,7 @@ export function AppNav({ variant }: { variant: "sidebar" | "bottom" }) {
         aria-label="Main"
         className="fixed inset-x-0 bottom-0 z-10 border-t border-border bg-surface pb-[env(safe-area-inset-bottom)] md:hidden"
       >
-        <ul className="grid grid-cols-4">
+        <ul className="grid grid-cols-5">
           {ITEMS.map((item) => (
             <li key={item.href}>
               <Link

@@ -75,6 +75,7 @@ async function request(
     }),
     { params: Promise.resolve({}) },
   );
+  // biome-ignore lint/suspicious/noExplicitAny: each route answers its own shape
   const json = (await res.json()) as { success: boolean; data: any; message?: string };
   if (!json.success) throw new Error(`${res.status} ${json.message}`);
   return json.data;

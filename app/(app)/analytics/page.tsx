@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
+import { AnalyticsView } from "@/components/analytics/analytics-view";
 
 export const metadata: Metadata = { title: "Analytics" };
 
-export default function Page() {
+export default function AnalyticsPage() {
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold">Analytics</h1>
-      <div className="rounded-xl border border-dashed border-border p-10 text-center text-muted">
-        This part of Atelier is not built yet.
-      </div>
+      <AnalyticsView />
     </>
   );
 }

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
+import { GenerationForm } from "@/components/generate/generation-form";
 
 export const metadata: Metadata = { title: "Generate" };
 
-export default function Page() {
+export default function GeneratePage() {
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold">Generate</h1>
-      <div className="rounded-xl border border-dashed border-border p-10 text-center text-muted">
-        This part of Atelier is not built yet.
-      </div>
+      <GenerationForm />
     </>
   );
 }

@@ -18,7 +18,7 @@ export async function handleFalWebhook(generationId: string, token: string, even
   const [row] = await service((db) => db.select().from(generations).where(eq(generations.id, generationId)));
   const expected = row?.webhookTokenHash ? Buffer.from(row.webhookTokenHash, "hex") : Buffer.alloc(32);
   const given = Buffer.from(hashToken(token), "hex");
-  if (!row || !row.webhookTokenHash || !timingSafeEqual(expected, given) || event.request_id !== row.providerJobId) {
+  if (!row?.webhookTokenHash || !timingSafeEqual(expected, given) || event.request_id !== row.providerJobId) {
     throw AppError.notFound("Generation");
   }
   if (event.status === "ERROR")

@@ -14,7 +14,7 @@ type HealthRow = typeof providerHealth.$inferSelect;
 
 /** Open circuit: down, and the last failure is more recent than the cool-down. */
 export function isCircuitOpen(row: HealthRow | undefined, now = new Date()): boolean {
-  if (!row || row.status !== "down" || !row.lastFailureAt) return false;
+  if (row?.status !== "down" || !row.lastFailureAt) return false;
   return now.getTime() - row.lastFailureAt.getTime() < CIRCUIT_COOLDOWN_SECONDS * 1000;
 }
 

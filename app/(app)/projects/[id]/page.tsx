@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AnalyticsView } from "@/components/analytics/analytics-view";
+import { AssetLibrary } from "@/components/assets/asset-library";
+import { GenerationForm } from "@/components/generate/generation-form";
 import { ProjectActions } from "@/components/project-actions";
 import { loadProjectForPage } from "@/lib/server/projects/load-project-page";
 import { formatUsd } from "@/lib/shared/money";
@@ -7,9 +10,9 @@ import { formatUsd } from "@/lib/shared/money";
 export const metadata: Metadata = { title: "Project" };
 
 const TABS = [
-  { id: "assets", label: "Assets", empty: "Generated images, video, audio and text will appear here." },
-  { id: "generate", label: "Generate", empty: "Generation arrives with your provider keys: add them in Settings." },
-  { id: "analytics", label: "Analytics", empty: "Spend and usage for this project will be charted here." },
+  { id: "assets", label: "Assets" },
+  { id: "generate", label: "Generate" },
+  { id: "analytics", label: "Analytics" },
 ] as const;
 
 export default async function ProjectPage({
@@ -54,12 +57,10 @@ export default async function ProjectPage({
           </Link>
         ))}
       </div>
-      <section
-        role="tabpanel"
-        aria-label={tab.label}
-        className="rounded-xl border border-dashed border-border p-10 text-center text-muted"
-      >
-        {tab.empty}
+      <section role="tabpanel" aria-label={tab.label}>
+        {tab.id === "assets" ? <AssetLibrary projectId={project.id} /> : null}
+        {tab.id === "generate" ? <GenerationForm fixedProjectId={project.id} /> : null}
+        {tab.id === "analytics" ? <AnalyticsView projectId={project.id} /> : null}
       </section>
     </>
   );

@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { AssetLibrary } from "@/components/assets/asset-library";
+
+export const metadata: Metadata = { title: "Library" };
+
+export default function AssetsPage() {
+  return (
+    <>
+      <h1 className="mb-6 text-2xl font-semibold">Library</h1>
+      <AssetLibrary />
+    </>
+  );
+}
