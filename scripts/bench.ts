@@ -2,7 +2,7 @@
 // to bench/results/<timestamp>.json. PostgreSQL parts run when BENCH_DATABASE_URL or TEST_DATABASE_URL is set
 // (a throwaway database is created there and dropped). Provider calls go to the loopback fakes from tests/.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import OpenAI from "openai";
@@ -22,6 +22,7 @@ import { setStorage } from "@/lib/server/storage";
 import { createLocalStorage } from "@/lib/server/storage/local";
 import { setKeyring } from "@/lib/server/vault";
 import { startOpenAIFake } from "@/tests/fakes/openai-server";
+import { runLighthouse } from "./lighthouse-bench";
 
 type Stat = { name: string; n: number; p50_ms: number; p95_ms: number; p99_ms: number; mean_ms: number };
 const KEY = `sk-bench-${randomBytes(12).toString("hex")}`;
@@ -244,6 +245,9 @@ async function main() {
     console.log("(set BENCH_DATABASE_URL or TEST_DATABASE_URL for the PostgreSQL benchmarks)");
   }
   await openai.close();
+
+  if (existsSync(".next/BUILD_ID")) results.lighthouse_desktop = await runLighthouse();
+  else console.log("(run `npm run build` first for the Lighthouse part)");
 
   mkdirSync("bench/results", { recursive: true });
   const file = `bench/results/${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
