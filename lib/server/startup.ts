@@ -1,6 +1,8 @@
 import "server-only";
 import { ConfigError, describeMode, getConfig, loadMasterKey } from "./config";
 import { closeDatabase, getDatabase } from "./db";
+import { reconcileInterrupted } from "./generation/reconcile";
+import { log } from "./log";
 
 /** Start-up: a bad configuration stops the process with one message naming the variable. */
 export async function startServer(): Promise<void> {
@@ -16,6 +18,10 @@ export async function startServer(): Promise<void> {
     throw error;
   }
   console.log(`[atelier] starting in ${describeMode(config)}`);
+  // Interrupted work from before a crash or restart is repaired once the database answers.
+  void getDatabase()
+    .then((database) => reconcileInterrupted(database.db))
+    .catch((error: unknown) => log.warn("start-up reconciliation skipped", { error }));
   if (config.mode === "embedded") {
     await getDatabase();
     console.log("[atelier] database ready (migrations applied)");

@@ -463,3 +463,23 @@ describe("rate limits", () => {
 });
 
 void onPostgres;
+
+describe("start-up reconciliation", () => {
+  it("fails work interrupted between reservation and outcome, returning the reservation; leaves provider jobs alone", async () => {
+    const { reconcileInterrupted } = await import("@/lib/server/generation/reconcile");
+    const u = await userWithKeys(database, ["openai"], { budgetCents: "100" });
+    await database.raw.query("update public.projects set reserved_cents = 12 where id = $1", [u.projectId]);
+    const insert = `insert into public.generations (project_id, user_id, provider, model, generation_type, prompt, status, reserved_cents, provider_job_id, updated_at)
+                    values ($1, $2, 'openai', 'gpt-4o', $3, 'p', 'processing', $4, $5, now() - interval '1 hour') returning id`;
+    const [stale] = await database.raw.query<{ id: string }>(insert, [u.projectId, u.id, "text", "5", null]);
+    const [job] = await database.raw.query<{ id: string }>(insert, [u.projectId, u.id, "video", "7", "video_fake_x"]);
+    expect(await reconcileInterrupted(database.db)).toBeGreaterThanOrEqual(1);
+    const rows = await database.raw.query<{ id: string; status: string; reserved_cents: string }>(
+      "select id, status, reserved_cents::text from public.generations where id in ($1, $2)",
+      [stale?.id, job?.id],
+    );
+    expect(rows.find((r) => r.id === stale?.id)).toMatchObject({ status: "failed", reserved_cents: "0" });
+    expect(rows.find((r) => r.id === job?.id)).toMatchObject({ status: "processing", reserved_cents: "7" });
+    expect((await project(u.projectId))?.reserved).toBe("7");
+  });
+});

@@ -4,6 +4,7 @@ import { expect, type Page, type TestInfo } from "@playwright/test";
 /** axe-core on the page as it stands: no serious or critical violation. Also saves a full-page screenshot. */
 export async function checkPage(page: Page, testInfo: TestInfo, name: string) {
   await page.waitForLoadState("networkidle").catch(() => undefined);
+  await page.waitForFunction(() => document.title.length > 0, undefined, { timeout: 5000 }).catch(() => undefined);
   const size = page.viewportSize();
   await page.screenshot({
     path: testInfo.outputPath(`screens/${size?.width}x${size?.height}-${name}.png`),

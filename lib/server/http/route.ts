@@ -7,7 +7,7 @@ import { getConfig } from "../config";
 import { log } from "../log";
 import { readJsonBody } from "./body";
 import { CookieJar } from "./cookies";
-import { AppError, errorResponse, toAppError } from "./errors";
+import { AppError, errorResponse, pgErrorCode, toAppError } from "./errors";
 
 type Schema = z.ZodType;
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -116,13 +116,30 @@ function build<B extends Schema | undefined, Q extends Schema | undefined, P ext
     } catch (error) {
       const appError = toAppError(error);
       if (appError.status >= 500) {
-        log.error("request failed", { requestId, method: req.method, path: new URL(req.url).pathname, error });
+        // The first line only: a driver error's later lines carry query parameters, which stay out of logs.
+        const e = error as { name?: string; message?: string; cause?: { message?: string } };
+        log.error("request failed", {
+          requestId,
+          method: req.method,
+          path: new URL(req.url).pathname,
+          error: {
+            name: e?.name,
+            code: pgErrorCode(error),
+            message: String(e?.cause?.message ?? e?.message ?? error)
+              .split("\n")[0]
+              ?.slice(0, 300),
+          },
+        });
       }
       response = errorResponse(appError);
     }
     cookies.applyTo(response.headers);
     response.headers.set("X-Request-Id", requestId);
     if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
+    // API answers are data, never documents to render or frame.
+    if (!response.headers.has("Content-Security-Policy")) {
+      response.headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    }
     return response;
   };
 }

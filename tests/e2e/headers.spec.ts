@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+
+const COMMON = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "x-frame-options": "DENY",
+};
+
+test("every kind of response carries the security headers", async ({ request, page }) => {
+  await page.goto("/login");
+  const script = await page.evaluate(() => (document.querySelector("script[src]") as HTMLScriptElement | null)?.src);
+  const urls = ["/login", "/projects", "/api/auth/me", "/api/health", "/api/does-not-exist", script ?? "/favicon.ico"];
+  for (const url of urls) {
+    const res = await request.get(url, { maxRedirects: 0 });
+    const headers = res.headers();
+    for (const [name, value] of Object.entries(COMMON)) expect(headers[name], `${name} on ${url}`).toBe(value);
+    expect(headers["permissions-policy"], url).toContain("camera=()");
+    expect(headers["strict-transport-security"], url).toContain("max-age=");
+  }
+  const page1 = (await request.get("/login")).headers()["content-security-policy"] ?? "";
+  expect(page1).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(page1).toContain("frame-ancestors 'none'");
+  expect(page1).toContain("object-src 'none'");
+  const page2 = (await request.get("/login")).headers()["content-security-policy"] ?? "";
+  expect(page2.match(/nonce-([^']+)/)?.[1]).not.toBe(page1.match(/nonce-([^']+)/)?.[1]);
+  const api = (await request.get("/api/auth/me")).headers()["content-security-policy"];
+  expect(api).toBe("default-src 'none'; frame-ancestors 'none'");
+});
+
+test("the session cookie has the right flags, and the page runs under its CSP without violations", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto("/signup");
+  await page.getByLabel("E-mail").fill(`csp-${Date.now()}@example.test`);
+  await page.getByLabel("Password").fill("a sturdy passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/projects$/);
+  const cookie = (await page.context().cookies()).find((c) => c.name === "atelier_session");
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/", secure: true });
+  await page.goto("/analytics");
+  await expect(page.getByTestId("total-spend")).toHaveText("$0.00");
+  expect(violations).toEqual([]);
+});
