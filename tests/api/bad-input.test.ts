@@ -1,27 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/server/db/client";
-import { createUser, sessionCookie, useTestDatabase } from "../support/db";
+import { createUser, sessionCookie, tableSnapshot, useTestDatabase } from "../support/db";
 import { call } from "../support/http";
 import { ROUTES } from "../support/routes";
 
 let database: Database;
 let cookie: string;
 let projectId: string;
-
-/** Row counts (and a checksum of contents) of every table a request could write. */
-async function tableState(): Promise<string> {
-  const tables = await database.raw.query<{ t: string }>(
-    "select schemaname || '.' || tablename as t from pg_tables where schemaname in ('public', 'auth') order by 1",
-  );
-  const out: string[] = [];
-  for (const { t } of tables) {
-    const [row] = await database.raw.query<{ n: string; h: string | null }>(
-      `select count(*)::text as n, md5(string_agg(x::text, ',' order by x::text)) as h from ${t} x`,
-    );
-    out.push(`${t}:${row?.n}:${row?.h}`);
-  }
-  return out.join("\n");
-}
 
 type Variant = { label: string; body?: unknown; rawBody?: string; headers?: Record<string, string>; expect: number[] };
 
@@ -70,7 +55,7 @@ describe.each(ROUTES.filter((r) => r.validBody))("bad input to $name", (route) =
   it.each(variantsFor(route.validBody as Record<string, unknown>))(
     "$label → 4xx envelope, nothing written",
     async (variant) => {
-      const before = await tableState();
+      const before = await tableSnapshot(database);
       const res = await call(route.handler, {
         method: route.method,
         cookie,
@@ -84,7 +69,7 @@ describe.each(ROUTES.filter((r) => r.validBody))("bad input to $name", (route) =
       expect(res.json).toMatchObject({ success: false, error: expect.any(String), message: expect.any(String) });
       expect(res.json.details).toBeTypeOf("object");
       expect(res.text).not.toMatch(/at \S+ \(|node_modules|\.ts:\d+/);
-      expect(await tableState()).toBe(before);
+      expect(await tableSnapshot(database)).toBe(before);
     },
   );
 });

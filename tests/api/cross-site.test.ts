@@ -1,26 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/server/db/client";
-import { createUser, sessionCookie, useTestDatabase } from "../support/db";
+import { createUser, sessionCookie, tableSnapshot, useTestDatabase } from "../support/db";
 import { call } from "../support/http";
 import { ROUTES } from "../support/routes";
 
 let database: Database;
 let cookie: string;
 let projectId: string;
-
-async function snapshot(): Promise<string> {
-  const tables = await database.raw.query<{ t: string }>(
-    "select schemaname || '.' || tablename as t from pg_tables where schemaname in ('public', 'auth') order by 1",
-  );
-  const parts: string[] = [];
-  for (const { t } of tables) {
-    const [r] = await database.raw.query<{ h: string | null }>(
-      `select md5(string_agg(x::text, ',' order by x::text)) as h from ${t} x`,
-    );
-    parts.push(`${t}:${r?.h}`);
-  }
-  return parts.join("\n");
-}
 
 beforeAll(async () => {
   database = await useTestDatabase();
@@ -45,7 +31,7 @@ describe("cross-site requests", () => {
       { "sec-fetch-site": "same-site", origin: "https://sub.localhost" },
       { origin: "null" },
     ]) {
-      const before = await snapshot();
+      const before = await tableSnapshot(database);
       const res = await call(route.handler, {
         method: route.method,
         cookie,
@@ -56,7 +42,7 @@ describe("cross-site requests", () => {
       });
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect(res.json).toMatchObject({ success: false, error: "CROSS_SITE_REQUEST" });
-      expect(await snapshot()).toBe(before);
+      expect(await tableSnapshot(database)).toBe(before);
     }
   });
 
