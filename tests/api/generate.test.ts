@@ -95,6 +95,40 @@ describe("generation end to end through the API", () => {
     expect(last?.data).toMatchObject({ status: "completed", provider: "anthropic", costCents: "0.0243" });
   });
 
+  it("a client that goes away mid-stream does not stop the generation: it completes and is paid for once", async () => {
+    const u = await userWithKeys(database, ["openai", "anthropic"]);
+    const res = await generate(
+      new Request("http://localhost/api/generate", {
+        method: "POST",
+        headers: { cookie: u.cookie, "content-type": "application/json" },
+        body: JSON.stringify({
+          type: "text",
+          projectId: u.projectId,
+          prompt: "leave early",
+          provider: "openai",
+          model: "gpt-4o",
+          maxTokens: 64,
+        }),
+      }),
+      { params: Promise.resolve({}) },
+    );
+    const reader = res.body?.getReader();
+    await reader?.read();
+    await reader?.cancel();
+    let g: Record<string, any> | undefined;
+    for (let i = 0; i < 50; i++) {
+      g = await row("public.generations", "project_id = $1", [u.projectId]);
+      if (g?.status === "completed" || g?.status === "failed") break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(g).toMatchObject({ status: "completed", provider: "openai", cost_cents: "0.0515" });
+    expect(g?.attempts).toHaveLength(1);
+    expect(await row("public.projects", "id = $1", [u.projectId])).toMatchObject({
+      spent_cents: "0.0515",
+      reserved_cents: "0",
+    });
+  });
+
   it("image: stored PNG and a real thumbnail, cost per image plus prompt tokens", async () => {
     const u = await userWithKeys(database);
     const res = await gen(u.cookie, {
@@ -247,6 +281,34 @@ describe("the router", () => {
       reserved_cents: "0",
       spent_cents: "0",
     });
+  });
+
+  it("when the output cannot be stored: charged for what the provider did, reservation released, no asset left", async () => {
+    const { setStorage } = await import("@/lib/server/storage");
+    const u = await userWithKeys(database, ["openai"], { budgetCents: "100" });
+    setStorage({ ...storage, put: async () => Promise.reject(new Error("disk full")) });
+    try {
+      const res = await gen(u.cookie, {
+        type: "image",
+        projectId: u.projectId,
+        prompt: "x",
+        provider: "openai",
+        model: "dall-e-3",
+        size: "1024x1024",
+        quality: "standard",
+      });
+      expect(res.status).toBe(502);
+      expect(res.json.error).toBe("PROVIDER_ERROR");
+      const g = await row("public.generations", "id = $1", [res.json.details.generationId]);
+      expect(g).toMatchObject({ status: "failed", reserved_cents: "0", cost_cents: "4" });
+      expect(await row("public.projects", "id = $1", [u.projectId])).toMatchObject({
+        spent_cents: "4",
+        reserved_cents: "0",
+      });
+      expect(await count(database, "public.assets", "generation_id = $1", [g?.id])).toBe(0);
+    } finally {
+      setStorage(storage);
+    }
   });
 
   it("with no usable provider answers NO_PROVIDER and writes no generation", async () => {

@@ -18,10 +18,20 @@ export const POST = withUser({ body: generateSchema, maxBodyBytes: 256 * 1024 },
     return ok(generation, "Generated.");
   }
   const encoder = new TextEncoder();
+  let clientGone = false;
   const stream = new ReadableStream<Uint8Array>({
+    cancel() {
+      clientGone = true; // the generation still runs to its end, so its cost and output are recorded
+    },
     async start(controller) {
-      const send = (event: string, data: unknown) =>
-        controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+      const send = (event: string, data: unknown) => {
+        if (clientGone) return;
+        try {
+          controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+        } catch {
+          clientGone = true;
+        }
+      };
       send("generation", { id: prepared.generationId });
       try {
         const generation = await executeGeneration(user, body, prepared, (e: GenerationEvent) =>
@@ -37,7 +47,7 @@ export const POST = withUser({ body: generateSchema, maxBodyBytes: 256 * 1024 },
           details: e instanceof AppError ? e.details : {},
         });
       } finally {
-        controller.close();
+        if (!clientGone) controller.close();
       }
     },
   });

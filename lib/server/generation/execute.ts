@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { GenerateInput } from "@/app/api/generate/schema";
-import { normalizeProviderError, type ProviderError } from "@/providers/errors";
+import { normalizeProviderError, ProviderError } from "@/providers/errors";
 import type { MediaOutput, ProviderAdapter } from "@/providers/types";
 import { acquireApiKey } from "../api-keys/acquire-api-key";
 import type { AuthUser } from "../auth/types";
@@ -442,8 +442,47 @@ export async function executeGeneration(
       return toGeneration(row ?? (current as NonNullable<typeof current>));
     }
 
-    const files = await storeOutputs({ userId: user.id, projectId: input.projectId }, call.outputs);
     const cost = actualCost(candidate.model, costRequestOf(input), call.outcome);
+    let files: StoredFile[];
+    try {
+      files = await storeOutputs({ userId: user.id, projectId: input.projectId }, call.outputs);
+    } catch (thrown) {
+      // The provider did the work (and bills it) but the output could not be kept: charge it, release the rest.
+      const error = new ProviderError(
+        "unavailable",
+        candidate.provider,
+        "The output could not be copied into storage.",
+      );
+      record({
+        provider: candidate.provider,
+        model: candidate.model.id,
+        outcome: "failed",
+        reason: "storage",
+        message: error.message,
+        at: now(),
+      });
+      await asUser(user.id, (tx) =>
+        failAttempt(tx, {
+          userId: user.id,
+          generationId,
+          projectId: input.projectId,
+          provider: candidate.provider,
+          modelId: candidate.model.id,
+          type: input.type,
+          reservedCents: reserved.estimate.cents,
+          actualCents: cost.cents,
+          error,
+          durationMs: Date.now() - callStarted,
+          attempts,
+          final: true,
+        }),
+      );
+      log.error("storing outputs failed", { generationId, error: thrown });
+      throw new AppError("PROVIDER_ERROR", "The result arrived but could not be saved. Try again.", {
+        generationId,
+        attempts,
+      });
+    }
     const durationMs = Date.now() - callStarted;
     record({ provider: candidate.provider, model: candidate.model.id, outcome: "succeeded", durationMs, at: now() });
     const usage = call.outcome.type === "text" ? call.outcome.usage : null;
