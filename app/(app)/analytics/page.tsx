@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AnalyticsView } from "@/components/analytics/analytics-view";
+import { Providers } from "@/components/providers";
 
 export const metadata: Metadata = { title: "Analytics" };
 
@@ -7,7 +8,9 @@ export default function AnalyticsPage() {
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold">Analytics</h1>
-      <AnalyticsView />
+      <Providers>
+        <AnalyticsView />
+      </Providers>
     </>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { AssetActions } from "@/components/assets/asset-actions";
+import { Providers } from "@/components/providers";
 import { getAsset, getAssetRow } from "@/lib/server/assets/assets";
 import { requirePageUser } from "@/lib/server/auth/page-user";
 import { asUser } from "@/lib/server/db/rls";
@@ -80,18 +81,20 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
               {asset.width ? ` · ${asset.width}×${asset.height}` : ""}
             </dd>
           </dl>
-          <AssetActions
-            id={asset.id}
-            projectId={asset.projectId}
-            type={asset.type}
-            tags={asset.tags}
-            favorite={asset.favorite}
-            archived={asset.archivedAt != null}
-            prompt={asset.prompt ?? null}
-            provider={g?.provider ?? null}
-            model={g?.model ?? null}
-            fileUrl={asset.fileUrl}
-          />
+          <Providers>
+            <AssetActions
+              id={asset.id}
+              projectId={asset.projectId}
+              type={asset.type}
+              tags={asset.tags}
+              favorite={asset.favorite}
+              archived={asset.archivedAt != null}
+              prompt={asset.prompt ?? null}
+              provider={g?.provider ?? null}
+              model={g?.model ?? null}
+              fileUrl={asset.fileUrl}
+            />
+          </Providers>
         </div>
       </div>
     </>

@@ -4,6 +4,7 @@ import { AnalyticsView } from "@/components/analytics/analytics-view";
 import { AssetLibrary } from "@/components/assets/asset-library";
 import { GenerationForm } from "@/components/generate/generation-form";
 import { ProjectActions } from "@/components/project-actions";
+import { Providers } from "@/components/providers";
 import { loadProjectForPage } from "@/lib/server/projects/load-project-page";
 import { formatUsd } from "@/lib/shared/money";
 
@@ -57,11 +58,13 @@ export default async function ProjectPage({
           </Link>
         ))}
       </div>
-      <section role="tabpanel" aria-label={tab.label}>
-        {tab.id === "assets" ? <AssetLibrary projectId={project.id} /> : null}
-        {tab.id === "generate" ? <GenerationForm fixedProjectId={project.id} /> : null}
-        {tab.id === "analytics" ? <AnalyticsView projectId={project.id} /> : null}
-      </section>
+      <Providers>
+        <section role="tabpanel" aria-label={tab.label}>
+          {tab.id === "assets" ? <AssetLibrary projectId={project.id} /> : null}
+          {tab.id === "generate" ? <GenerationForm fixedProjectId={project.id} /> : null}
+          {tab.id === "analytics" ? <AnalyticsView projectId={project.id} /> : null}
+        </section>
+      </Providers>
     </>
   );
 }
