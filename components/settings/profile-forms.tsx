@@ -21,6 +21,74 @@ function Note({ message }: { message: Message }) {
   );
 }
 
+/** The avatar: upload a picture (squared to 256 px on the server) or remove it. */
+export function AvatarPicker({ avatarUrl, fallback }: { avatarUrl: string | null; fallback: string }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<Message>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function upload(file: File) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const res = await fetch("/api/profile/avatar", {
+        method: "PUT",
+        headers: { "Content-Type": file.type },
+        body: file,
+      });
+      const json = await res.json();
+      if (!json.success) throw new ApiError(json.error, json.message, res.status, json.details);
+      setMessage({ kind: "ok", text: "Avatar saved." });
+      router.refresh();
+    } catch (error) {
+      setMessage({ kind: "error", text: error instanceof ApiError ? error.message : "Could not upload the image." });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-wrap items-center gap-4">
+      {avatarUrl ? (
+        <img src={avatarUrl} alt="Your avatar" width={56} height={56} className="h-14 w-14 rounded-full object-cover" />
+      ) : (
+        <span
+          aria-hidden="true"
+          className="flex h-14 w-14 items-center justify-center rounded-full bg-accent text-lg font-semibold text-accent-fg"
+        >
+          {fallback}
+        </span>
+      )}
+      <label className="cursor-pointer rounded-md border border-border px-3 py-1.5 text-sm has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent">
+        {busy ? "Uploading…" : "Change avatar"}
+        <input
+          type="file"
+          accept="image/png,image/jpeg,image/webp,image/gif"
+          className="sr-only"
+          disabled={busy}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void upload(file);
+          }}
+        />
+      </label>
+      {avatarUrl ? (
+        <button
+          type="button"
+          className="rounded-md border border-border px-3 py-1.5 text-sm"
+          onClick={async () => {
+            await api("/api/profile/avatar", { method: "DELETE" }).catch(() => undefined);
+            router.refresh();
+          }}
+        >
+          Remove
+        </button>
+      ) : null}
+      <Note message={message} />
+    </div>
+  );
+}
+
 export function ProfileForm({ name, email }: { name: string | null; email: string }) {
   const router = useRouter();
   const hydrated = useHydrated();
@@ -42,18 +110,9 @@ export function ProfileForm({ name, email }: { name: string | null; email: strin
     }
   }
 
-  const initials = (name || email).slice(0, 2).toUpperCase();
   return (
     <form method="post" onSubmit={onSubmit} noValidate className="max-w-lg space-y-4">
-      <div className="flex items-center gap-4">
-        <span
-          aria-hidden="true"
-          className="flex h-14 w-14 items-center justify-center rounded-full bg-accent text-lg font-semibold text-accent-fg"
-        >
-          {initials}
-        </span>
-        <p className="text-sm text-muted">{email}</p>
-      </div>
+      <p className="text-sm text-muted">{email}</p>
       <Field label="Name" name="name" defaultValue={name ?? ""} maxLength={120} autoComplete="name" />
       <Note message={message} />
       <button

@@ -20,6 +20,7 @@ import * as generationCancel from "@/app/api/generations/[id]/cancel/route";
 import * as generationById from "@/app/api/generations/[id]/route";
 import * as generationsList from "@/app/api/generations/route";
 import * as models from "@/app/api/models/route";
+import * as avatar from "@/app/api/profile/avatar/route";
 import * as profile from "@/app/api/profile/route";
 import * as projectById from "@/app/api/projects/[id]/route";
 import * as projects from "@/app/api/projects/route";
@@ -82,6 +83,9 @@ export const ROUTES: RouteCase[] = [
   },
   { name: "GET /api/profile", handler: profile.GET, method: "GET" },
   { name: "PUT /api/profile", handler: profile.PUT, method: "PUT", validBody: { name: "Ada" } },
+  { name: "GET /api/profile/avatar", handler: avatar.GET, method: "GET" },
+  { name: "PUT /api/profile/avatar", handler: avatar.PUT, method: "PUT" },
+  { name: "DELETE /api/profile/avatar", handler: avatar.DELETE, method: "DELETE" },
   { name: "GET /api/api-keys", handler: apiKeys.GET, method: "GET" },
   {
     name: "POST /api/api-keys",

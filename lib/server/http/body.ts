@@ -18,8 +18,9 @@ export async function readJsonBody(req: Request, limit: number): Promise<unknown
   }
 }
 
-async function readLimited(req: Request, limit: number): Promise<string> {
-  if (!req.body) return "";
+/** Reads a body of at most `limit` bytes (413 beyond it). */
+export async function readLimitedBytes(req: Request, limit: number): Promise<Uint8Array> {
+  if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -33,8 +34,13 @@ async function readLimited(req: Request, limit: number): Promise<string> {
     }
     chunks.push(value);
   }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+async function readLimited(req: Request, limit: number): Promise<string> {
+  const bytes = await readLimitedBytes(req, limit);
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new AppError("INVALID_JSON", "The request body is not valid UTF-8.");
   }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PasswordForm, ProfileForm } from "@/components/settings/profile-forms";
+import { AvatarPicker, PasswordForm, ProfileForm } from "@/components/settings/profile-forms";
 import { getAuth } from "@/lib/server/auth";
 import { requirePageUser } from "@/lib/server/auth/page-user";
 import { getProfile } from "@/lib/server/users/get-profile";
@@ -15,6 +15,12 @@ export default async function ProfilePage() {
         <h2 id="profile-heading" className="mb-4 text-lg font-semibold">
           Profile
         </h2>
+        <div className="mb-6">
+          <AvatarPicker
+            avatarUrl={profile.avatarUrl}
+            fallback={(profile.name || profile.email).slice(0, 2).toUpperCase()}
+          />
+        </div>
         <ProfileForm name={profile.name} email={profile.email} />
       </section>
       <section aria-labelledby="password-heading">
