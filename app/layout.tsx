@@ -5,6 +5,8 @@ export const metadata: Metadata = {
   title: { default: "Atelier", template: "%s · Atelier" },
   description: "Your AI media workspace: text, images, video and audio with your own keys, on a budget.",
   applicationName: "Atelier",
+  icons: { icon: "/icons/icon-192.png", apple: "/icons/apple-touch-icon.png" },
+  appleWebApp: { capable: true, title: "Atelier", statusBarStyle: "default" },
 };
 
 export const viewport: Viewport = {

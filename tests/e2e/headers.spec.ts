@@ -27,6 +27,33 @@ test("every kind of response carries the security headers", async ({ request, pa
   expect(api).toBe("default-src 'none'; frame-ancestors 'none'");
 });
 
+test("the web app manifest names the app, its icons (with a maskable one), display and shortcuts", async ({
+  request,
+  page,
+}) => {
+  const res = await request.get("/manifest.webmanifest");
+  expect(res.ok()).toBe(true);
+  const manifest = await res.json();
+  expect(manifest).toMatchObject({
+    name: "Atelier",
+    start_url: "/projects",
+    display: "standalone",
+    theme_color: "#4f46e5",
+  });
+  expect(manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual([
+    "192x192 any",
+    "512x512 any",
+    "512x512 maskable",
+  ]);
+  expect(manifest.shortcuts.map((s: { url: string }) => s.url)).toEqual(["/generate", "/projects"]);
+  for (const icon of manifest.icons) {
+    const img = await request.get(icon.src);
+    expect(img.headers()["content-type"]).toBe("image/png");
+  }
+  await page.goto("/login");
+  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest.webmanifest");
+});
+
 test("the session cookie has the right flags, and the page runs under its CSP without violations", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (m) => {
