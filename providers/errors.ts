@@ -1,4 +1,5 @@
 import "server-only";
+import type { TextUsage } from "@/lib/server/costs/types";
 import { PROVIDERS } from "@/lib/shared/providers";
 
 export const PROVIDER_ERROR_KINDS = [
@@ -29,7 +30,8 @@ export class ProviderError extends Error {
     readonly kind: ProviderErrorKind,
     readonly provider: string,
     message: string,
-    readonly extra: { status?: number; retryAfterSeconds?: number } = {},
+    /** `usage`: what the provider had reported when a stream failed midway (Anthropic counts input at the start). */
+    readonly extra: { status?: number; retryAfterSeconds?: number; usage?: TextUsage } = {},
   ) {
     super(message);
     this.name = "ProviderError";

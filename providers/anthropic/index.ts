@@ -64,7 +64,13 @@ export function createAnthropic(options: ProviderOptions): ProviderAdapter {
         }
       }
     } catch (error) {
-      throw fail(error);
+      const failure = fail(error);
+      // Cut after message_start: the input was counted (and is billed) by Anthropic; pass its count on.
+      if (!sawUsage) throw failure;
+      throw new ProviderError(failure.kind, failure.provider, failure.message, {
+        ...failure.extra,
+        usage: { ...usage },
+      });
     }
     if (finishReason === "refusal") {
       throw new ProviderError("content_rejected", "anthropic", "Anthropic declined to answer this prompt.");

@@ -2,13 +2,14 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { GenerateInput } from "@/app/api/generate/schema";
+import type { CatalogModel } from "@/lib/shared/catalog";
 import { normalizeProviderError, ProviderError } from "@/providers/errors";
 import type { MediaOutput, ProviderAdapter } from "@/providers/types";
 import { acquireApiKey } from "../api-keys/acquire-api-key";
 import type { AuthUser } from "../auth/types";
 import { getConfig } from "../config";
 import { actualCost, estimateCost } from "../costs/calculate";
-import type { Cost, CostOutcome } from "../costs/types";
+import type { Cost, CostIssue, CostOutcome, TextUsage } from "../costs/types";
 import type { Executor } from "../db/client";
 import { asUser } from "../db/rls";
 import { assets, type GenerationAttempt, generations } from "../db/schema";
@@ -182,6 +183,30 @@ async function callProvider(
   }
 }
 
+/**
+ * What a text stream cut midway consumed, and its cost: the input tokens as the provider reported them before the
+ * cut (Anthropic does at the start), else our own count of the prompt; the output tokens of the text received (or
+ * the provider's running count, if higher). The usage is recorded with the cost, so the charge can be checked.
+ */
+function costOfCut(model: CatalogModel, input: GenerateInput, text: string, reported: TextUsage | undefined) {
+  const request = costRequestOf(input);
+  const counted = actualCost(model, request, { type: "text", usage: null, outputText: text });
+  const tokens = (unit: string) => Number(counted.lines.find((l) => l.unit === unit)?.quantity ?? 0);
+  const usage: TextUsage = reported
+    ? { ...reported, outputTokens: Math.max(reported.outputTokens, tokens("output_token")) }
+    : { inputTokens: tokens("input_token"), outputTokens: tokens("output_token") };
+  const cost = actualCost(model, request, { type: "text", usage, outputText: text });
+  const issues: CostIssue[] = reported
+    ? [
+        {
+          code: "usage_not_reported",
+          detail: "the stream was cut: input tokens as reported, output tokens counted locally",
+        },
+      ]
+    : counted.issues;
+  return { usage, cost: { ...cost, issues } };
+}
+
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Records stored outputs as assets and settles the generation: cost, budget, alerts, rollups, health. One transaction. */
@@ -286,8 +311,15 @@ export async function failAttempt(
     attempts: GenerationAttempt[];
     final: boolean;
     partial?: Record<string, unknown>;
+    /** What a cut stream consumed (the actual cost's basis), recorded with it. */
+    usage?: TextUsage;
+    costIssues?: CostIssue[];
   },
 ) {
+  const tokensInput = args.usage
+    ? args.usage.inputTokens + (args.usage.cachedInputTokens ?? 0) + (args.usage.cacheWriteTokens ?? 0)
+    : undefined;
+  const tokensOutput = args.usage?.outputTokens;
   await settleBudget(tx, {
     projectId: args.projectId,
     userId: args.userId,
@@ -302,7 +334,7 @@ export async function failAttempt(
     model: args.modelId,
     generationType: args.type,
     succeeded: false,
-    tokens: 0,
+    tokens: (tokensInput ?? 0) + (tokensOutput ?? 0),
     costCents: args.actualCents,
     durationMs: args.durationMs,
   });
@@ -319,6 +351,14 @@ export async function failAttempt(
             durationMs: args.durationMs,
             costCents: args.actualCents,
             ...(args.partial ? { result: args.partial } : {}),
+            ...(args.usage
+              ? {
+                  tokensInput,
+                  tokensOutput,
+                  tokensTotal: (tokensInput ?? 0) + (tokensOutput ?? 0),
+                  costIssues: args.costIssues ?? [],
+                }
+              : {}),
           }
         : {}),
     })
@@ -370,9 +410,7 @@ export async function executeGeneration(
       const durationMs = Date.now() - callStarted;
       // A stream cut midway: what arrived was shown and is paid for; no fallback (the text is already on screen).
       const partial = input.type === "text" && received.text.length > 0;
-      const partialCost = partial
-        ? actualCost(candidate.model, costRequestOf(input), { type: "text", usage: null, outputText: received.text })
-        : null;
+      const cut = partial ? costOfCut(candidate.model, input, received.text, error.extra.usage) : null;
       record({
         provider: candidate.provider,
         model: candidate.model.id,
@@ -392,12 +430,14 @@ export async function executeGeneration(
           modelId: candidate.model.id,
           type: input.type,
           reservedCents: reserved.estimate.cents,
-          actualCents: partialCost?.cents ?? "0",
+          actualCents: cut?.cost.cents ?? "0",
           error,
           durationMs,
           attempts,
           final,
-          partial: partial ? { text: received.text, cut: true } : undefined,
+          partial: cut ? { text: received.text, cut: true, usage: cut.usage } : undefined,
+          usage: cut?.usage,
+          costIssues: cut?.cost.issues,
         }),
       );
       log.warn("provider attempt failed", {
