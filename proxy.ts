@@ -1,7 +1,8 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { safeNextPath } from "@/lib/shared/safe-next";
 
-const PUBLIC_PAGES = new Set(["/login", "/signup"]);
+// /offline is what the service worker precaches and shows offline: it has no user data and needs no session.
+const PUBLIC_PAGES = new Set(["/login", "/signup", "/offline"]);
 
 /** A Content-Security-Policy with a fresh nonce: Next.js puts it on its own scripts; nothing else may run. */
 function contentSecurityPolicy(nonce: string): string {
@@ -46,5 +47,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/|favicon.ico|icons/|manifest.webmanifest|robots.txt|.*\\.(?:png|svg|ico|webp|txt)$).*)"],
+  matcher: [
+    "/((?!api/|_next/|serwist/|favicon.ico|icons/|manifest.webmanifest|robots.txt|.*\\.(?:png|svg|ico|webp|txt)$).*)",
+  ],
 };

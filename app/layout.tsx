@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { Pwa } from "@/components/pwa";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -21,7 +22,10 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-dvh antialiased font-sans">{children}</body>
+      <body className="min-h-dvh antialiased font-sans">
+        {children}
+        <Pwa />
+      </body>
     </html>
   );
 }

@@ -8,6 +8,7 @@ import { signupSchema } from "@/app/api/auth/signup/schema";
 import { ApiError, api } from "@/lib/client/api";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import { passwordWeakness } from "@/lib/shared/password-policy";
+import { clearUserCaches } from "@/lib/shared/pwa";
 import { safeNextPath } from "@/lib/shared/safe-next";
 import { Field } from "./field";
 
@@ -40,6 +41,8 @@ export function AuthForm({ mode }: { mode: "login" | "signup" }) {
     setPending(true);
     try {
       await api(`/api/auth/${mode}`, { method: "POST", body: parsed.data });
+      // A new session starts with nothing kept from whoever used this device before.
+      await clearUserCaches();
       router.replace(next);
       router.refresh();
     } catch (error) {

@@ -4,9 +4,13 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
+// Lighthouse 12 dropped its PWA category; Lighthouse 11's installability audit is Chrome's own check
+// (Page.getInstallabilityErrors over the fetched manifest), so it runs from an aliased copy.
+import lighthousePwa from "lighthouse-pwa";
 
 const PORT = 3450;
 const BASE = `http://localhost:${PORT}`;
@@ -102,13 +106,78 @@ export async function runLighthouse(): Promise<LhResult> {
         cls: Number((audit("cumulative-layout-shift") ?? 0).toFixed(3)),
         tbtMs: Math.round(audit("total-blocking-time") ?? 0),
         firstLoadJsKBGzip: Number((scriptBytes / 1024).toFixed(1)),
-        installable: lhr.audits["installable-manifest"]?.score ?? null,
       };
       console.log(`lighthouse ${name}`, out[name]);
     }
+    out.pwa = await pwaChecks(chrome.port, cookie);
+    console.log("lighthouse pwa", out.pwa);
     return out;
   } finally {
     await chrome.kill();
     server.kill("SIGTERM");
   }
+}
+
+/**
+ * Installability as Lighthouse 11 judged it (the PWA category: Chrome's installability errors for the manifest,
+ * maskable icon, splash screen, themed address bar, viewport), on the signed-in start page; then the service worker
+ * the way Lighthouse's former "registers a service worker that controls the start URL / works offline" audits did.
+ */
+async function pwaChecks(port: number, cookie: string): Promise<LhResult> {
+  // biome-ignore lint/suspicious/noExplicitAny: Lighthouse 11's types are not those of the Lighthouse 12 we also import
+  const runPwa = lighthousePwa as unknown as (url: string, flags: object, config: object) => Promise<any>;
+  const result = await runPwa(
+    `${BASE}/projects`,
+    { port, output: "json", logLevel: "error", extraHeaders: { Cookie: cookie } },
+    { extends: "lighthouse:default", settings: { onlyCategories: ["pwa"] } },
+  );
+  const lhr = result?.lhr;
+  const audits: Record<string, number | null> = {};
+  for (const ref of lhr?.categories?.pwa?.auditRefs ?? []) {
+    const a = lhr.audits[ref.id];
+    if (a && a.scoreDisplayMode !== "manual") audits[ref.id] = a.score;
+  }
+  const installErrors = ((lhr?.audits?.["installable-manifest"]?.details?.items ?? []) as { reason?: string }[]).map(
+    (i) => i.reason,
+  );
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+  let serviceWorker: LhResult;
+  try {
+    const context = await browser.newContext();
+    const [name, value] = cookie.split("=") as [string, string];
+    await context.addCookies([{ name, value, url: BASE }]);
+    const page = await context.newPage();
+    await page.goto(`${BASE}/projects`);
+    const started = Date.now();
+    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === "activated", null, {
+      timeout: 60_000,
+    });
+    const controlledAfterMs = Date.now() - started;
+    const precached = await page.evaluate(async () => {
+      const names = await caches.keys();
+      let entries = 0;
+      for (const n of names) if (n.includes("precache")) entries += (await (await caches.open(n)).keys()).length;
+      return entries;
+    });
+    await context.setOffline(true);
+    const offline = await page.reload();
+    const startUrlOffline = offline?.status() ?? null;
+    const startUrlOfflineTitle = await page.title();
+    serviceWorker = { controlsStartUrl: true, controlledAfterMs, precached, startUrlOffline, startUrlOfflineTitle };
+  } catch (error) {
+    serviceWorker = { controlsStartUrl: false, error: String(error) };
+  } finally {
+    await browser.close();
+  }
+  return {
+    lighthouseVersion: lhr?.lighthouseVersion ?? null,
+    installable: lhr?.audits?.["installable-manifest"]?.score ?? null,
+    installErrors,
+    audits,
+    serviceWorker,
+  };
 }

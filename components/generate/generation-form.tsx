@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { ApiError, api } from "@/lib/client/api";
+import { ApiError, api, isOffline, networkError, offlineError } from "@/lib/client/api";
 import { readSse } from "@/lib/client/sse";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import { useProjects } from "@/lib/query/hooks";
@@ -147,6 +147,12 @@ export function GenerationForm({ fixedProjectId }: { fixedProjectId?: string }) 
       setFailure({ code: "VALIDATION_ERROR", message: "Write a prompt first.", attempts: [] });
       return;
     }
+    if (isOffline()) {
+      // The prompt and settings stay in the form; nothing is reserved or sent.
+      const e = offlineError("Generating");
+      setFailure({ code: e.code, message: e.message, attempts: [] });
+      return;
+    }
     setRunning(true);
     setStreamed("");
     setResult(null);
@@ -158,6 +164,8 @@ export function GenerationForm({ fixedProjectId }: { fixedProjectId?: string }) 
           method: "POST",
           headers: { "Content-Type": "application/json" },
           body: JSON.stringify(body),
+        }).catch(() => {
+          throw networkError();
         });
         if (!response.headers.get("content-type")?.startsWith("text/event-stream")) {
           const json = await response.json();

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { ApiError, api } from "@/lib/client/api";
+import { ApiError, api, isOffline, networkError, offlineError } from "@/lib/client/api";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import { passwordWeakness } from "@/lib/shared/password-policy";
 import { Field } from "../field";
@@ -31,10 +31,13 @@ export function AvatarPicker({ avatarUrl, fallback }: { avatarUrl: string | null
     setBusy(true);
     setMessage(null);
     try {
+      if (isOffline()) throw offlineError("Uploading an avatar");
       const res = await fetch("/api/profile/avatar", {
         method: "PUT",
         headers: { "Content-Type": file.type },
         body: file,
+      }).catch(() => {
+        throw networkError();
       });
       const json = await res.json();
       if (!json.success) throw new ApiError(json.error, json.message, res.status, json.details);
