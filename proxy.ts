@@ -1,5 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { getSentryConfig } from "@/lib/server/config-sentry";
 import { safeNextPath } from "@/lib/shared/safe-next";
+
+// With error reporting on, the browser may send reports to the DSN's host (and nowhere else).
+const sentry = getSentryConfig();
+const reportTo = sentry ? ` ${new URL(sentry.dsn).origin}` : "";
 
 // /offline is what the service worker precaches and shows offline: it has no user data and needs no session.
 const PUBLIC_PAGES = new Set(["/login", "/signup", "/offline"]);
@@ -15,7 +20,7 @@ function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' blob: data:",
     "media-src 'self' blob:",
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src 'self'${reportTo}`,
     "worker-src 'self'",
     "manifest-src 'self'",
     "object-src 'none'",

@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { Pwa } from "@/components/pwa";
+import { SentryBrowser } from "@/components/sentry-browser";
+import { getSentryConfig } from "@/lib/server/config-sentry";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,11 +22,13 @@ export const viewport: Viewport = {
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
+  const sentry = getSentryConfig();
   return (
     <html lang="en">
       <body className="min-h-dvh antialiased font-sans">
         {children}
         <Pwa />
+        {sentry ? <SentryBrowser dsn={sentry.dsn} environment={sentry.environment} /> : null}
       </body>
     </html>
   );

@@ -163,6 +163,8 @@ async function pwaChecks(port: number, cookie: string): Promise<LhResult> {
       for (const n of names) if (n.includes("precache")) entries += (await (await caches.open(n)).keys()).length;
       return entries;
     });
+    // A returning user: the start page was opened once under the service worker, then the connection drops.
+    await page.reload();
     await context.setOffline(true);
     const offline = await page.reload();
     const startUrlOffline = offline?.status() ?? null;

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { getSentryConfig, type SentryConfig } from "./config-sentry";
 
 /** How Atelier runs: see DESIGN.md §1. */
 export type Mode = "embedded" | "self-hosted" | "supabase";
@@ -37,6 +38,8 @@ const envSchema = z.object({
   ),
   APP_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).optional(),
+  SENTRY_DSN: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  SENTRY_ENVIRONMENT: optionalString,
 });
 
 export type AppConfig = {
@@ -59,6 +62,8 @@ export type AppConfig = {
   appUrl: string | undefined;
   secureCookies: boolean;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** Error reporting (server, edge, browser); undefined without SENTRY_DSN: nothing is sent anywhere. */
+  sentry: SentryConfig | undefined;
 };
 
 /** A configuration that must stop start-up; the message names the variable. */
@@ -124,8 +129,11 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     appUrl: e.APP_URL,
     secureCookies: e.NODE_ENV === "production" && !(e.APP_URL ?? "").startsWith("http://"),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "warn" : "info"),
+    sentry: e.SENTRY_DSN ? { dsn: e.SENTRY_DSN, environment: e.SENTRY_ENVIRONMENT ?? e.NODE_ENV } : undefined,
   };
 }
+
+export { getSentryConfig, type SentryConfig };
 
 /** 32 bytes given as 64 hex characters or as base64; anything else stops start-up. */
 export function decodeMasterKey(value: string, variable = "ENCRYPTION_MASTER_KEY"): Buffer {

@@ -9,7 +9,17 @@ const COMMON = {
 test("every kind of response carries the security headers", async ({ request, page }) => {
   await page.goto("/login");
   const script = await page.evaluate(() => (document.querySelector("script[src]") as HTMLScriptElement | null)?.src);
-  const urls = ["/login", "/projects", "/api/auth/me", "/api/health", "/api/does-not-exist", script ?? "/favicon.ico"];
+  const urls = [
+    "/login",
+    "/projects",
+    "/offline",
+    "/api/auth/me",
+    "/api/health",
+    "/api/does-not-exist",
+    "/serwist/sw.js",
+    "/manifest.webmanifest",
+    script ?? "/favicon.ico",
+  ];
   for (const url of urls) {
     const res = await request.get(url, { maxRedirects: 0 });
     const headers = res.headers();
@@ -23,6 +33,11 @@ test("every kind of response carries the security headers", async ({ request, pa
   expect(page1).toContain("object-src 'none'");
   const page2 = (await request.get("/login")).headers()["content-security-policy"] ?? "";
   expect(page2.match(/nonce-([^']+)/)?.[1]).not.toBe(page1.match(/nonce-([^']+)/)?.[1]);
+  // The service worker is served to anyone (no session needed), as JavaScript, allowed to control the whole app.
+  const sw = await request.get("/serwist/sw.js", { maxRedirects: 0 });
+  expect(sw.status()).toBe(200);
+  expect(sw.headers()["content-type"]).toContain("javascript");
+  expect(sw.headers()["service-worker-allowed"]).toBe("/");
   const api = (await request.get("/api/auth/me")).headers()["content-security-policy"];
   expect(api).toBe("default-src 'none'; frame-ancestors 'none'");
 });

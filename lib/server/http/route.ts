@@ -5,6 +5,7 @@ import { getAuth } from "../auth";
 import type { AuthUser } from "../auth/types";
 import { getConfig } from "../config";
 import { log } from "../log";
+import { reportServerError } from "../observability/sentry";
 import { readJsonBody } from "./body";
 import { CookieJar } from "./cookies";
 import { AppError, errorResponse, pgErrorCode, toAppError } from "./errors";
@@ -130,6 +131,7 @@ function build<B extends Schema | undefined, Q extends Schema | undefined, P ext
               ?.slice(0, 300),
           },
         });
+        void reportServerError(error, { requestId, method: req.method, path: new URL(req.url).pathname });
       }
       response = errorResponse(appError);
     }
