@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, api } from "@/lib/client/api";
 import type { GenerationType } from "@/lib/shared/providers";
+import { forgetAssetOffline } from "@/lib/shared/pwa";
 import { useGenerationStore } from "@/lib/stores/generation-store";
 import { useProjectStore } from "@/lib/stores/project-store";
 import { useUiStore } from "@/lib/stores/ui-store";
@@ -89,6 +90,7 @@ export function AssetActions(props: Props) {
             if (!window.confirm("Delete this asset and its file? This cannot be undone.")) return;
             try {
               await api(`/api/assets/${props.id}`, { method: "DELETE" });
+              await forgetAssetOffline(props.id);
               toast("success", "Deleted.");
               router.replace("/assets");
               router.refresh();

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "@/lib/client/api";
+import { forgetAssetOffline } from "@/lib/shared/pwa";
 
 export type ProjectItem = {
   id: string;
@@ -69,7 +70,10 @@ export function useDeleteAssets() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (ids: string[]) => {
-      for (const id of ids) await api(`/api/assets/${id}`, { method: "DELETE" });
+      for (const id of ids) {
+        await api(`/api/assets/${id}`, { method: "DELETE" });
+        await forgetAssetOffline(id);
+      }
     },
     onSettled: () => client.invalidateQueries({ queryKey: ["assets"] }),
   });

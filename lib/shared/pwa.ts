@@ -16,3 +16,19 @@ export async function clearUserCaches(): Promise<void> {
   if (typeof caches === "undefined") return;
   await Promise.all(Object.values(USER_CACHES).map((name) => caches.delete(name).catch(() => false)));
 }
+
+/** After a delete: the asset's file, thumbnail, details and page leave this device's offline copy too. */
+export async function forgetAssetOffline(id: string): Promise<void> {
+  if (typeof caches === "undefined") return;
+  const drops: [string, string][] = [
+    [USER_CACHES.files, `/api/assets/${id}/file`],
+    [USER_CACHES.api, `/api/assets/${id}`],
+    [USER_CACHES.pages, `/assets/${id}`],
+  ];
+  await Promise.all(
+    drops.map(async ([name, url]) => {
+      const cache = await caches.open(name).catch(() => null);
+      await cache?.delete(url, { ignoreSearch: true }).catch(() => false);
+    }),
+  );
+}

@@ -106,6 +106,18 @@ test("the library and the assets opened online stay browsable offline; the rest 
   await page.goto("/assets");
   await expect(page.getByTestId("offline-indicator")).toHaveCount(0);
   await expect(page.getByTestId("asset-card")).toHaveCount(2);
+
+  // A deleted asset leaves the device's offline copy too: its file, thumbnail and page.
+  const [gone, kept] = assetIds as [string, string];
+  await page.goto(`/assets/${gone}`);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page).toHaveURL(/\/assets$/);
+  await expect(page.getByTestId("asset-card")).toHaveCount(1);
+  for (const url of [`/api/assets/${gone}/file`, `/api/assets/${gone}/file?variant=thumbnail`, `/assets/${gone}`]) {
+    expect(await cached(page, url), url).toBe(false);
+  }
+  expect(await cached(page, `/api/assets/${kept}/file?variant=thumbnail`)).toBe(true);
 });
 
 test("signing out empties what the device kept for offline use", async ({ page }) => {

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { GenerateInput } from "@/app/api/generate/schema";
 import type { CatalogModel } from "@/lib/shared/catalog";
+import { PROVIDERS } from "@/lib/shared/providers";
 import { normalizeProviderError, ProviderError } from "@/providers/errors";
 import type { MediaOutput, ProviderAdapter } from "@/providers/types";
 import { acquireApiKey } from "../api-keys/acquire-api-key";
@@ -406,10 +407,18 @@ export async function executeGeneration(
     try {
       call = await callProvider(adapter, input, candidate.model.id, generationId, onEvent, received);
     } catch (thrown) {
-      const error = normalizeProviderError(candidate.provider, thrown, reserved.apiKey);
+      const normalized = normalizeProviderError(candidate.provider, thrown, reserved.apiKey);
       const durationMs = Date.now() - callStarted;
       // A stream cut midway: what arrived was shown and is paid for; no fallback (the text is already on screen).
       const partial = input.type === "text" && received.text.length > 0;
+      const error = partial
+        ? new ProviderError(
+            normalized.kind,
+            normalized.provider,
+            `${PROVIDERS[candidate.provider as keyof typeof PROVIDERS]?.label.split(" (")[0] ?? candidate.provider} stopped answering midway.`,
+            normalized.extra,
+          )
+        : normalized;
       const cut = partial ? costOfCut(candidate.model, input, received.text, error.extra.usage) : null;
       record({
         provider: candidate.provider,
@@ -449,7 +458,7 @@ export async function executeGeneration(
       if (final) {
         throw new AppError(
           error.kind === "content_rejected" ? "CONTENT_REJECTED" : "PROVIDER_ERROR",
-          partial ? `${error.message} The text received so far was kept.` : error.message,
+          partial ? `${error.message} The text received so far was kept; only it was charged.` : error.message,
           { generationId, attempts },
         );
       }

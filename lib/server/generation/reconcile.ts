@@ -5,9 +5,11 @@ import { rowsOf } from "../db/client";
 import { log } from "../log";
 
 /**
- * Start-up repair after a crash between reserving budget and recording the outcome: a generation still pending
- * or processing with no provider job, untouched for `staleMinutes`, can no longer finish — it is failed and its
- * reservation returned to its project, all in one statement. Jobs with a provider id are left to resume by polling.
+ * Repair after a crash (or a lost database connection) between reserving budget and recording the outcome: a
+ * generation still pending or processing with no provider job, untouched for `staleMinutes`, can no longer finish —
+ * it is failed and its reservation returned to its project, all in one statement. Jobs with a provider id are left
+ * to resume by polling. Runs at start-up and then every few minutes (a crash just before a restart leaves rows
+ * that are not stale yet; a database outage leaves rows on a server that keeps running).
  */
 export async function reconcileInterrupted(db: Db, staleMinutes = 15): Promise<number> {
   const result = await db.execute(sql`
@@ -18,7 +20,7 @@ export async function reconcileInterrupted(db: Db, staleMinutes = 15): Promise<n
        for update skip locked
     ), failed as (
       update public.generations g
-         set status = 'failed', error_message = 'Interrupted by a server restart; nothing was charged.',
+         set status = 'failed', error_message = 'Interrupted before its outcome was recorded (a server restart or a lost database connection); nothing was charged.',
              completed_at = now(), cost_cents = 0, reserved_cents = 0
         from stale where g.id = stale.id
       returning stale.project_id, stale.reserved_cents as released
