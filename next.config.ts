@@ -25,6 +25,18 @@ const nextConfig: NextConfig = {
             : []),
         ],
       },
+      {
+        // The offline page (public/offline.html, precached by the service worker): its own stylesheet and one
+        // script file, nothing else.
+        source: "/offline.html",
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value:
+              "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+          },
+        ],
+      },
     ];
   },
 };

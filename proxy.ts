@@ -6,8 +6,7 @@ import { safeNextPath } from "@/lib/shared/safe-next";
 const sentry = getSentryConfig();
 const reportTo = sentry ? ` ${new URL(sentry.dsn).origin}` : "";
 
-// /offline is what the service worker precaches and shows offline: it has no user data and needs no session.
-const PUBLIC_PAGES = new Set(["/login", "/signup", "/offline"]);
+const PUBLIC_PAGES = new Set(["/login", "/signup"]);
 
 /** A Content-Security-Policy with a fresh nonce: Next.js puts it on its own scripts; nothing else may run. */
 function contentSecurityPolicy(nonce: string): string {
@@ -53,6 +52,6 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    "/((?!api/|_next/|serwist/|favicon.ico|icons/|manifest.webmanifest|robots.txt|.*\\.(?:png|svg|ico|webp|txt)$).*)",
+    "/((?!api/|_next/|serwist/|favicon.ico|icons/|manifest.webmanifest|robots.txt|offline.html|offline.js|.*\\.(?:png|svg|ico|webp|txt)$).*)",
   ],
 };

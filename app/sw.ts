@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
 // The service worker, bundled by esbuild into /serwist/sw.js (app/serwist/[path]/route.ts). What it keeps:
-// - the app shell: every file under .next/static and public/, and the offline page (precached, versioned);
+// - the app shell: every file under .next/static and public/, the offline page among them (precached, versioned);
 // - pages the user has opened (HTML), network first, so a reload offline shows what was seen;
 // - API answers the pages read (asset lists, asset details, projects…), network first;
 // - asset files and thumbnails the user has seen, cache first (an asset's bytes never change).
 // Everything else — and every POST/PUT/DELETE — goes to the network untouched; offline, a page never opened falls
-// back to /offline. A new version waits until the page asks it to take over (see components/pwa.tsx).
+// back to the precached public/offline.html. A new version waits until the page asks it to take over
+// (components/pwa.tsx).
 import {
   CacheableResponsePlugin,
   CacheFirst,
@@ -32,6 +33,8 @@ const ASSET_FILE = /^\/api\/assets\/[0-9a-f-]{36}\/file$/i;
 // Never cached: liveness, sign-in/out, provider callbacks, the service worker itself.
 const NEVER = [/^\/api\/health/, /^\/api\/auth\//, /^\/api\/webhooks\//];
 const NOT_PAGES = /^\/(?:api|_next|serwist)\//;
+// Signed-out pages are of no use offline (signing in needs the server).
+const PUBLIC_PAGES = new Set(["/login", "/signup"]);
 
 const sameOriginGet = ({ url, request }: RouteMatchCallbackOptions) =>
   url.origin === self.location.origin && request.method === "GET";
@@ -77,6 +80,7 @@ const serwist = new Serwist({
       matcher: (o) =>
         sameOriginGet(o) &&
         !NOT_PAGES.test(o.url.pathname) &&
+        !PUBLIC_PAGES.has(o.url.pathname) &&
         !/\.[a-z0-9]+$/i.test(o.url.pathname) &&
         o.request.headers.get("RSC") !== "1" &&
         !o.url.searchParams.has("_rsc"),
@@ -91,7 +95,7 @@ const serwist = new Serwist({
     },
   ],
   fallbacks: {
-    entries: [{ url: "/offline", matcher: ({ request }) => request.mode === "navigate" }],
+    entries: [{ url: "/offline.html", matcher: ({ request }) => request.mode === "navigate" }],
   },
 });
 

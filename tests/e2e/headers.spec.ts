@@ -12,7 +12,7 @@ test("every kind of response carries the security headers", async ({ request, pa
   const urls = [
     "/login",
     "/projects",
-    "/offline",
+    "/offline.html",
     "/api/auth/me",
     "/api/health",
     "/api/does-not-exist",

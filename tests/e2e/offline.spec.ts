@@ -67,8 +67,11 @@ test("the library and the assets opened online stay browsable offline; the rest 
   }
   await page.goto("/generate");
   await expect(page.getByLabel("Provider and model")).toContainText("GPT-4o");
+  // The copy is written once the whole page has arrived (in the background, like any visit).
+  await expect.poll(() => cached(page, "/generate")).toBe(true);
   await page.goto("/assets");
   await expect(page.getByTestId("asset-card")).toHaveCount(2);
+  await expect.poll(() => cached(page, "/assets")).toBe(true);
   for (const id of assetIds) expect(await cached(page, `/api/assets/${id}/file?variant=thumbnail`)).toBe(true);
 
   // Offline.
@@ -131,8 +134,16 @@ test("signing out empties what the device kept for offline use", async ({ page }
   await page.getByRole("button", { name: "Log out" }).first().click();
   await expect(page).toHaveURL(/\/login/);
   expect(await cached(page, "/assets")).toBe(false);
-  const names = await page.evaluate(() => caches.keys());
-  expect(names.filter((n) => n.startsWith("atelier-"))).toEqual([]);
+  // Nothing of the user's is left in any cache (the shell's precache holds no user data).
+  const kept = await page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      if (!name.startsWith("atelier-")) continue;
+      for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    }
+    return urls;
+  });
+  expect(kept).toEqual([]);
 });
 
 test("a new version of the app is announced, and applied when the user reloads", async ({ page }) => {
