@@ -26,6 +26,12 @@ const envSchema = z.object({
   SUPABASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   SUPABASE_ANON_KEY: optionalString,
   SUPABASE_SERVICE_ROLE_KEY: optionalString,
+  SUPABASE_STORAGE_BUCKET: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, "must be a bucket name (lower-case letters, digits, . _ -)")
+      .optional(),
+  ),
   ENCRYPTION_MASTER_KEY: optionalString,
   ENCRYPTION_MASTER_KEY_PREVIOUS: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
@@ -47,7 +53,8 @@ export type AppConfig = {
   nodeEnv: "development" | "production" | "test";
   dataDir: string;
   databaseUrl: string | undefined;
-  supabase: { url: string; anonKey: string; serviceRoleKey: string } | undefined;
+  /** storageBucket: the private bucket generated files go to (SUPABASE_STORAGE_BUCKET, default "atelier"). */
+  supabase: { url: string; anonKey: string; serviceRoleKey: string; storageBucket: string } | undefined;
   masterKey: { source: "env" | "file"; path?: string };
   /** Old master keys that still decrypt during a rotation (ENCRYPTION_MASTER_KEY_PREVIOUS, comma-separated). */
   previousMasterKeys: Buffer[];
@@ -96,6 +103,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       url: e.SUPABASE_URL,
       anonKey: e.SUPABASE_ANON_KEY as string,
       serviceRoleKey: e.SUPABASE_SERVICE_ROLE_KEY as string,
+      storageBucket: e.SUPABASE_STORAGE_BUCKET ?? "atelier",
     };
   } else if (e.DATABASE_URL) {
     mode = "self-hosted";
@@ -198,7 +206,7 @@ export function describeMode(config: AppConfig): string {
     case "self-hosted":
       return `self-hosted mode: PostgreSQL at ${redactUrl(config.databaseUrl as string)}, local auth, files in ${path.join(config.dataDir, "storage")}`;
     case "supabase":
-      return `supabase mode: ${config.supabase?.url}, Supabase Auth, database ${redactUrl(config.databaseUrl as string)}`;
+      return `supabase mode: ${config.supabase?.url}, Supabase Auth, Storage bucket "${config.supabase?.storageBucket}", database ${redactUrl(config.databaseUrl as string)}`;
   }
 }
 
