@@ -2,7 +2,7 @@
 // to bench/results/<timestamp>.json. PostgreSQL parts run when BENCH_DATABASE_URL or TEST_DATABASE_URL is set
 // (a throwaway database is created there and dropped). Provider calls go to the loopback fakes from tests/.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import OpenAI from "openai";
@@ -180,8 +180,11 @@ async function analytics(database: Database, openaiUrl: string) {
            request_count, success_count, failure_count, total_tokens, total_cost_cents, avg_duration_ms)
     select user_id, project_id, 'daily', created_at::date, provider, model, generation_type, count(*),
            count(*) filter (where status = 'completed'), count(*) filter (where status = 'failed'), sum(tokens_total), sum(cost_cents), avg(duration_ms)
-      from public.generations where user_id = '${userId}' group by 1, 2, 3, 4, 5, 6, 7;
-    analyze public.generations; analyze public.usage_analytics;`);
+      from public.generations where user_id = '${userId}' group by 1, 2, 3, 4, 5, 6, 7;`);
+  // The rollups' duration histograms, built the way the migration backfills them.
+  const migration = readFileSync("supabase/migrations/20261127000300_duration_histograms.sql", "utf8");
+  await database.raw.exec(migration.slice(migration.indexOf("update public.usage_analytics u")));
+  await database.raw.exec("analyze public.generations; analyze public.usage_analytics;");
   const seeded = (performance.now() - seedStarted) / 1000;
   const out: Record<string, unknown> = { generations: rows, seed_seconds: Number(seeded.toFixed(1)) };
   for (const [name, handler, query] of [

@@ -356,6 +356,21 @@ describe("money, alerts and analytics", () => {
         }),
       ]),
     );
+    // Durations come from the rollups' histograms: within 10 % (and a rounding millisecond) of the exact percentiles.
+    const openaiText = providers.json.data.providers.find((p: any) => p.provider === "openai" && p.type === "text");
+    const [exact] = await database.raw.query<{ p50: number; p95: number }>(
+      `select percentile_disc(0.5) within group (order by duration_ms) as p50,
+              percentile_disc(0.95) within group (order by duration_ms) as p95
+         from public.generations
+        where user_id = $1 and provider = 'openai' and generation_type = 'text' and status = 'completed'`,
+      [u.id],
+    );
+    for (const [got, want] of [
+      [openaiText.p50Ms, Number(exact?.p50)],
+      [openaiText.p95Ms, Number(exact?.p95)],
+    ]) {
+      expect(Math.abs(got - want)).toBeLessThanOrEqual(want * 0.1 + 1);
+    }
 
     const alerts = await call(listAlerts, { cookie: u.cookie, path: `/api/budget-alerts?projectId=${u.projectId}` });
     expect(alerts.json.data.map((a: any) => a.thresholdPercent)).toEqual([50]);

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { AnalyticsQuery } from "@/app/api/analytics/schema";
+import { histogramQuantile, mergeHistograms } from "@/lib/shared/histogram";
 import type { Executor } from "../db/client";
 import { rowsOf } from "../db/client";
 
@@ -68,20 +69,30 @@ export async function rollupReport(db: Executor, q: { userId: string } & Analyti
   };
 }
 
-/** Provider comparison per generation type: requests, success rate, p50/p95 duration and average cost. */
+/**
+ * Provider comparison per generation type, from the daily rollups (never the raw generations): attempts, success
+ * rate, p50/p95 duration of completed attempts (from the rollups' duration histograms, within 10 % of exact) and the
+ * average cost per successful generation (what failed attempts were charged, e.g. cut streams, included).
+ */
 export async function providerComparison(db: Executor, q: { userId: string } & AnalyticsQuery) {
   const { from, to } = range(q);
-  const project = q.projectId ? sql`and g.project_id = ${q.projectId}` : sql``;
+  const project = q.projectId ? sql`and u.project_id = ${q.projectId}` : sql``;
   const result = await db.execute(sql`
-    select g.provider, g.generation_type as type, count(*)::int as requests,
-           count(*) filter (where g.status = 'completed')::int as successes,
-           percentile_cont(0.5) within group (order by g.duration_ms) filter (where g.status = 'completed') as p50_ms,
-           percentile_cont(0.95) within group (order by g.duration_ms) filter (where g.status = 'completed') as p95_ms,
-           trim_scale(round(avg(g.cost_cents) filter (where g.status = 'completed'), 10))::text as avg_cost_cents
-      from public.generations g
-     where g.user_id = ${q.userId}
-       and g.created_at >= ${from}::date and g.created_at < ${to}::date + 1 ${project}
-       and g.status in ('completed', 'failed')
+    with rows as (
+      select u.provider, u.generation_type as type, u.request_count, u.success_count, u.total_cost_cents,
+             u.duration_histogram
+        from public.usage_analytics u
+       where u.user_id = ${q.userId} and u.period_type = 'daily' and u.provider is not null
+         and u.period_start between ${from}::date and ${to}::date ${project}
+    )
+    select r.provider, r.type, sum(r.request_count)::int as requests, sum(r.success_count)::int as successes,
+           trim_scale(round(sum(r.total_cost_cents) / nullif(sum(r.success_count), 0), 10))::text as avg_cost_cents,
+           (select coalesce(jsonb_object_agg(b.key, b.n), '{}'::jsonb)
+              from (select h.key, sum(h.value::integer) as n
+                      from rows r2, jsonb_each_text(r2.duration_histogram) h
+                     where r2.provider = r.provider and r2.type is not distinct from r.type
+                     group by h.key) b) as histogram
+      from rows r
      group by 1, 2
      order by 1, 2`);
   return {
@@ -92,17 +103,21 @@ export async function providerComparison(db: Executor, q: { userId: string } & A
       type: string;
       requests: number;
       successes: number;
-      p50_ms: number | null;
-      p95_ms: number | null;
       avg_cost_cents: string | null;
-    }>(result).map((r) => ({
-      provider: r.provider,
-      type: r.type,
-      requests: r.requests,
-      successRate: r.requests ? r.successes / r.requests : 0,
-      p50Ms: r.p50_ms == null ? null : Math.round(Number(r.p50_ms)),
-      p95Ms: r.p95_ms == null ? null : Math.round(Number(r.p95_ms)),
-      avgCostCents: r.avg_cost_cents,
-    })),
+      histogram: Record<string, number> | string;
+    }>(result).map((r) => {
+      const histogram = mergeHistograms([typeof r.histogram === "string" ? JSON.parse(r.histogram) : r.histogram]);
+      const p50 = histogramQuantile(histogram, 0.5);
+      const p95 = histogramQuantile(histogram, 0.95);
+      return {
+        provider: r.provider,
+        type: r.type,
+        requests: r.requests,
+        successRate: r.requests ? r.successes / r.requests : 0,
+        p50Ms: p50 == null ? null : Math.round(p50),
+        p95Ms: p95 == null ? null : Math.round(p95),
+        avgCostCents: r.successes ? r.avg_cost_cents : null,
+      };
+    }),
   };
 }

@@ -207,6 +207,8 @@ export const usageAnalytics = pgTable("usage_analytics", {
   totalTokens: bigint("total_tokens", { mode: "number" }).notNull().default(0),
   totalCostCents: cents("total_cost_cents").notNull().default("0"),
   avgDurationMs: numeric("avg_duration_ms"),
+  /** {"bucket": count} of completed attempts' durations; see the migration 20261127000300 and lib/shared/histogram.ts. */
+  durationHistogram: jsonb("duration_histogram").$type<Record<string, number>>().notNull().default({}),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
