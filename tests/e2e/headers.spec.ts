@@ -74,6 +74,10 @@ test("the session cookie has the right flags, and the page runs under its CSP wi
   page.on("console", (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
   });
+  const foreign: string[] = [];
+  page.on("request", (r) => {
+    if (!r.url().startsWith("http://localhost:") && !r.url().startsWith("data:")) foreign.push(r.url());
+  });
   await page.goto("/signup");
   await page.getByLabel("E-mail").fill(`csp-${Date.now()}@example.test`);
   await page.getByLabel("Password").fill("a sturdy passphrase");
@@ -84,4 +88,7 @@ test("the session cookie has the right flags, and the page runs under its CSP wi
   await page.goto("/analytics");
   await expect(page.getByTestId("total-spend")).toHaveText("$0.00");
   expect(violations).toEqual([]);
+  // This server has no SENTRY_DSN: the error-reporting SDK never reached the browser, and nothing left for elsewhere.
+  expect(await page.evaluate(() => "__SENTRY__" in window)).toBe(false);
+  expect(foreign).toEqual([]);
 });
