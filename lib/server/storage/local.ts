@@ -1,16 +1,11 @@
 import "server-only";
 import { mkdir, open, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Storage } from "./types";
-
-const SAFE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
+import { assertSafePath, type Storage } from "./types";
 
 /** Files under a directory. Writes go to a temporary name first, so a crash never leaves half a file in place. */
 export function createLocalStorage(root: string): Storage {
-  const resolve = (p: string) => {
-    if (!SAFE_PATH.test(p) || p.split("/").includes("..")) throw new Error(`Unsafe storage path: ${p}`);
-    return path.join(root, p);
-  };
+  const resolve = (p: string) => path.join(root, assertSafePath(p));
   return {
     async put(p, data) {
       const file = resolve(p);

@@ -1,9 +1,8 @@
 import "server-only";
 import { createClient } from "@supabase/supabase-js";
 import WebSocket from "ws";
-import type { Storage } from "./types";
+import { assertSafePath as check, type Storage } from "./types";
 
-const SAFE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
 const PAGE = 1000;
 
 type Settings = { url: string; serviceRoleKey: string; bucket: string };
@@ -32,10 +31,6 @@ export function createSupabaseStorage(settings: Settings): Storage {
     realtime: { transport: WebSocket as never },
   });
   const bucket = () => client.storage.from(settings.bucket);
-  const check = (p: string) => {
-    if (!SAFE_PATH.test(p) || p.split("/").includes("..")) throw new Error(`Unsafe storage path: ${p}`);
-    return p;
-  };
 
   let ready: Promise<void> | null = null;
   const ensureBucket = () => {

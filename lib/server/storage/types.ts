@@ -10,3 +10,11 @@ export interface Storage {
   /** Every stored path under a prefix (for reconciling files against rows). */
   list(prefix: string): Promise<string[]>;
 }
+
+const SAFE_PATH = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
+
+/** Storage paths are plain `a/b/c` segments: nothing that could climb out of a directory or bucket prefix. */
+export function assertSafePath(path: string): string {
+  if (!SAFE_PATH.test(path) || path.split("/").includes("..")) throw new Error(`Unsafe storage path: ${path}`);
+  return path;
+}
