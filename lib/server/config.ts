@@ -137,7 +137,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
     appUrl: e.APP_URL,
     secureCookies: e.NODE_ENV === "production" && !(e.APP_URL ?? "").startsWith("http://"),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "warn" : "info"),
-    sentry: e.SENTRY_DSN ? { dsn: e.SENTRY_DSN, environment: e.SENTRY_ENVIRONMENT ?? e.NODE_ENV } : undefined,
+    // Validated above (a bad DSN stops start-up); read the same way as everywhere else.
+    sentry: getSentryConfig(env),
   };
 }
 

@@ -7,6 +7,19 @@ const ORDER: Record<Level | "silent", number> = { debug: 10, info: 20, warn: 30,
 
 export { redact };
 
+/**
+ * An error as logs and error reports may carry it: the first line of its message (or its cause's), at most 300
+ * characters. A database driver's later lines hold query parameters, which may hold a prompt.
+ */
+export function firstErrorLine(error: unknown): string {
+  const e = error as { message?: string; cause?: { message?: string } } | null;
+  return (
+    String(e?.cause?.message ?? e?.message ?? error)
+      .split("\n")[0]
+      ?.slice(0, 300) ?? ""
+  );
+}
+
 function threshold(): number {
   try {
     return ORDER[getConfig().logLevel];

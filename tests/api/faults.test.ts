@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as generate } from "@/app/api/generate/route";
 import { GET as getGeneration } from "@/app/api/generations/[id]/route";
 import { setAuth } from "@/lib/server/auth";
-import { parseConfig, setConfig } from "@/lib/server/config";
 import { actualCost } from "@/lib/server/costs/calculate";
 import type { TextUsage } from "@/lib/server/costs/types";
 import { setDatabase } from "@/lib/server/db";
@@ -40,18 +39,7 @@ afterAll(async () => {
 });
 
 /** The configuration the fakes installed, plus overrides (a short provider timeout). */
-function configure(extra: Record<string, string> = {}) {
-  setConfig(
-    parseConfig({
-      NODE_ENV: "test",
-      OPENAI_BASE_URL: `${fakes.openai.url}/v1`,
-      ANTHROPIC_BASE_URL: fakes.anthropic.url,
-      FAL_BASE_URL: fakes.fal.url,
-      ...ENV,
-      ...extra,
-    }),
-  );
-}
+const configure = (extra: Record<string, string> = {}) => fakes.configure(extra);
 
 const gen = (cookie: string, body: Record<string, unknown>) =>
   call(generate, { method: "POST", cookie, path: "/api/generate?stream=false", body });

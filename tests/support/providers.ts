@@ -16,21 +16,26 @@ export async function useProviderFakes(env: Record<string, string> = {}) {
   const openai = await startOpenAIFake({ validKeys: [VALID_KEYS.openai] });
   const anthropic = await startAnthropicFake({ validKeys: [VALID_KEYS.anthropic] });
   const fal = await startFalFake({ validKeys: [VALID_KEYS.fal] });
-  setConfig(
-    parseConfig({
-      NODE_ENV: "test",
-      LOG_LEVEL: "debug",
-      OPENAI_BASE_URL: `${openai.url}/v1`,
-      ANTHROPIC_BASE_URL: anthropic.url,
-      FAL_BASE_URL: fal.url,
-      ...env,
-    }),
-  );
+  /** Installs the configuration pointing at the fakes, with `env` and then `extra` on top. */
+  const configure = (extra: Record<string, string> = {}) =>
+    setConfig(
+      parseConfig({
+        NODE_ENV: "test",
+        LOG_LEVEL: "debug",
+        OPENAI_BASE_URL: `${openai.url}/v1`,
+        ANTHROPIC_BASE_URL: anthropic.url,
+        FAL_BASE_URL: fal.url,
+        ...env,
+        ...extra,
+      }),
+    );
+  configure();
   setKeyring({ current: randomBytes(32), previous: [] });
   return {
     openai,
     anthropic,
     fal,
+    configure,
     close: async () => {
       setConfig(undefined);
       setKeyring(undefined);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getAuth } from "../auth";
 import type { AuthUser } from "../auth/types";
 import { getConfig } from "../config";
-import { log } from "../log";
+import { firstErrorLine, log } from "../log";
 import { reportServerError } from "../observability/sentry";
 import { readJsonBody } from "./body";
 import { CookieJar } from "./cookies";
@@ -117,21 +117,18 @@ function build<B extends Schema | undefined, Q extends Schema | undefined, P ext
     } catch (error) {
       const appError = toAppError(error);
       if (appError.status >= 500) {
-        // The first line only: a driver error's later lines carry query parameters, which stay out of logs.
-        const e = error as { name?: string; message?: string; cause?: { message?: string } };
+        const path = new URL(req.url).pathname;
         log.error("request failed", {
           requestId,
           method: req.method,
-          path: new URL(req.url).pathname,
+          path,
           error: {
-            name: e?.name,
+            name: (error as { name?: string } | null)?.name,
             code: pgErrorCode(error),
-            message: String(e?.cause?.message ?? e?.message ?? error)
-              .split("\n")[0]
-              ?.slice(0, 300),
+            message: firstErrorLine(error),
           },
         });
-        void reportServerError(error, { requestId, method: req.method, path: new URL(req.url).pathname });
+        void reportServerError(error, { requestId, method: req.method, path });
       }
       response = errorResponse(appError);
     }

@@ -1,6 +1,7 @@
 import "server-only";
 import { sentryOptions } from "@/lib/shared/sentry-options";
 import { getConfig } from "../config";
+import { firstErrorLine } from "../log";
 
 type SentryModule = typeof import("@sentry/nextjs");
 
@@ -39,11 +40,8 @@ export async function reportServerError(
  * driver's later lines (query parameters, which may hold a prompt) stay out.
  */
 function firstLineOnly(error: unknown): Error {
-  const e = error as { name?: string; message?: string; stack?: string; cause?: { message?: string } } | null;
-  const line =
-    String(e?.cause?.message ?? e?.message ?? error)
-      .split("\n")[0]
-      ?.slice(0, 300) ?? "";
+  const e = error as { name?: string; stack?: string } | null;
+  const line = firstErrorLine(error);
   const reported = new Error(line);
   reported.name = e?.name ?? "Error";
   const frames = (e?.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l));
